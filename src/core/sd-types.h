@@ -22,6 +22,9 @@ typedef struct _SdMessage       SdMessage;
 typedef struct _SdReview        SdReview;
 typedef struct _SdTransaction   SdTransaction;
 typedef struct _SdHistoryEntry  SdHistoryEntry;
+typedef struct _SdReputation    SdReputation;   /* plain struct, sd-reputation.h */
+typedef struct _SdInboxItem     SdInboxItem;    /* src/store */
+typedef struct _SdOutboxEntry   SdOutboxEntry;  /* src/store */
 
 /* SPEC §1. The order is stable: it is stored in the database as text, never as a number. */
 typedef enum
