@@ -128,6 +128,11 @@ void            sd_new_appointment_init  (SdNewAppointment *spec);
 /* Creates an appointment after the double-booking check; writes history + outbox. */
 SdAppointment  *sd_store_create_appointment (SdStore *self, const SdNewAppointment *spec,
                                              GError **error);
+/* The same for @n appointments in one transaction: all are created or none. Each is
+ * checked against the others already written, earlier ones of the batch included.
+ * @ids_out (optional) receives the @n new ids. */
+gboolean        sd_store_create_appointments (SdStore *self, const SdNewAppointment *specs,
+                                              guint n, gint64 *ids_out, GError **error);
 
 /* The arguments of an action; only those the action uses are read. */
 typedef struct
@@ -144,6 +149,8 @@ typedef struct
   gint64 refund_requested_cents; /* open_complaint */
   SdDeadlineKind deadline_kind;  /* open_complaint */
   gboolean allow_overlap;        /* accept / reschedule into an overlap */
+  SdOutcome outcome;             /* resolve_complaint: the marketplace staff's decision */
+  gint64 outcome_amount_cents;   /* resolve_complaint: refunded by the resolution */
 } SdActionRequest;
 
 void            sd_action_request_init   (SdActionRequest *request, SdAction action);
@@ -198,6 +205,7 @@ typedef struct
   guint n_staff;         /* staff members to create if the salon has fewer */
   guint32 seed;          /* the same seed gives the same data */
   gint64 from;           /* first day (0 = a year before now, ending a year after) */
+  gint64 to;             /* end of the last day, exclusive (0 = two years after from) */
 } SdDemoOptions;
 
 void            sd_demo_options_init     (SdDemoOptions *options);

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sd-details-pane-private.h — what sd-details-pane.c (display, action enabling, performing)
+ * and sd-details-pane-dialogs.c (the questions asked before an action) share. */
+#pragma once
+
+#include "sd-complaint.h"
+#include "sd-details-pane.h"
+
+G_BEGIN_DECLS
+
+/* The pane's actions, in the order their buttons are shown. */
+typedef enum
+{
+  SD_PANE_ACCEPT,
+  SD_PANE_UNAVAILABLE,
+  SD_PANE_DECLINE,
+  SD_PANE_CHECK_IN,
+  SD_PANE_CHECK_OUT,
+  SD_PANE_RESCHEDULE,
+  SD_PANE_NO_SHOW,
+  SD_PANE_CANCEL,
+  SD_N_PANE_ACTIONS
+} SdPaneAction;
+
+struct _SdDetailsPane
+{
+  AdwBin parent_instance;
+
+  SdStore *store;
+  SdAppointment *appointment;
+  SdComplaint *complaint;          /* the appointment's complaint, loaded with the history */
+  GCancellable *cancellable;       /* everything in flight; cancelled on dispose */
+  GCancellable *history_cancellable;
+  guint minute_source;
+  gboolean busy;                   /* an action is being performed */
+
+  GtkWidget *buttons[SD_N_PANE_ACTIONS];
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *stack;
+  GtkLabel *title_label;
+  GtkLabel *when_label;
+  GtkWidget *state_badge;
+  GtkImage *state_icon;
+  GtkLabel *state_label;
+  GtkLabel *countdown_label;
+  GtkLabel *notice_label;
+  GtkFlowBox *action_box;
+  GtkLabel *phone_value;
+  GtkLabel *email_value;
+  GtkLabel *service_value;
+  GtkLabel *staff_value;
+  GtkLabel *price_value;
+  GtkLabel *payment_value;
+  GtkWidget *proposed_row;
+  GtkLabel *proposed_value;
+  GtkWidget *cancellation_row;
+  GtkLabel *cancellation_value;
+  GtkStack *history_stack;
+  GtkSpinner *history_spinner;
+  GtkListBox *history_list;
+  GtkLabel *history_message;
+};
+
+/* sd-details-pane.c */
+GTimeZone *sd_details_pane_get_timezone (SdDetailsPane *self);
+gint64     sd_details_pane_now          (SdDetailsPane *self);
+/* Runs @request on the shown appointment in a thread; copies what it needs from it. */
+void       sd_details_pane_perform      (SdDetailsPane         *self,
+                                         const SdActionRequest *request);
+/* "Mon 23 Nov 2026, 14:30" in the salon's zone. Free with g_free. */
+char      *sd_details_pane_format_instant (SdDetailsPane *self,
+                                           gint64         instant);
+
+/* sd-details-pane-dialogs.c: each asks, then calls sd_details_pane_perform(). */
+void       sd_details_pane_ask_decline     (SdDetailsPane *self);
+void       sd_details_pane_ask_unavailable (SdDetailsPane *self);
+void       sd_details_pane_ask_reschedule  (SdDetailsPane *self);
+void       sd_details_pane_ask_cancel      (SdDetailsPane *self);
+void       sd_details_pane_ask_no_show     (SdDetailsPane *self);
+/* The double-booking refusal: offers "Accept anyway" / "Reschedule anyway", which repeats
+ * @request with allow_overlap. */
+void       sd_details_pane_ask_overlap     (SdDetailsPane         *self,
+                                            const SdActionRequest *request,
+                                            const char            *message);
+void       sd_details_pane_show_error      (SdDetailsPane *self,
+                                            const char    *heading,
+                                            const char    *message);
+/* "YYYY-MM-DD HH:MM" in @tz -> instant. FALSE on anything else, or a date that does not
+ * exist. */
+gboolean   sd_details_pane_parse_local     (const char *text,
+                                            GTimeZone  *tz,
+                                            gint64     *out);
+
+G_END_DECLS

@@ -1,0 +1,879 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sd-details-pane.c — shows one appointment and offers exactly the actions the core's
+ * lifecycle allows now. Nothing here decides a rule: enabling asks sd_lifecycle_check with
+ * the store's clock, performing goes through sd_store_perform, which asks the core again. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sd-details-pane-private.h"
+#include "sd-history-entry.h"
+#include "sd-lifecycle.h"
+#include "sd-money.h"
+#include "sd-policy-error.h"
+#include "sd-state-style.h"
+#include "sd-time.h"
+
+G_DEFINE_FINAL_TYPE (SdDetailsPane, sd_details_pane, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_STORE, PROP_APPOINTMENT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { APPOINTMENT_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *name;          /* the widget action */
+  SdAction action;
+  const char *label;         /* the button */
+  const char *done;          /* the toast after it succeeded */
+  gboolean destructive;
+} PaneActionInfo;
+
+static const PaneActionInfo pane_actions[SD_N_PANE_ACTIONS] = {
+  [SD_PANE_ACCEPT] = { "appointment.accept", SD_ACTION_ACCEPT, N_("_Accept"),
+                       N_("Request accepted"), FALSE },
+  [SD_PANE_UNAVAILABLE] = { "appointment.unavailable", SD_ACTION_UNAVAILABLE,
+                            N_("_Unavailable…"), N_("Other times proposed"), FALSE },
+  [SD_PANE_DECLINE] = { "appointment.decline", SD_ACTION_DECLINE, N_("_Decline…"),
+                        N_("Request declined"), TRUE },
+  [SD_PANE_CHECK_IN] = { "appointment.check-in", SD_ACTION_CHECK_IN, N_("Check _In"),
+                         N_("Client checked in"), FALSE },
+  [SD_PANE_CHECK_OUT] = { "appointment.check-out", SD_ACTION_CHECK_OUT, N_("Check _Out"),
+                          N_("Client checked out"), FALSE },
+  [SD_PANE_RESCHEDULE] = { "appointment.reschedule", SD_ACTION_RESCHEDULE,
+                           N_("_Reschedule…"), N_("Appointment rescheduled"), FALSE },
+  [SD_PANE_NO_SHOW] = { "appointment.no-show", SD_ACTION_NO_SHOW, N_("_No-Show…"),
+                        N_("Marked as no-show"), TRUE },
+  [SD_PANE_CANCEL] = { "appointment.cancel", SD_ACTION_CANCEL, N_("_Cancel…"),
+                       N_("Appointment cancelled"), TRUE },
+};
+
+static const PaneActionInfo *
+info_for_action (SdAction action)
+{
+  for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+    if (pane_actions[i].action == action)
+      return &pane_actions[i];
+  return NULL;
+}
+
+static const char *
+party_label (SdParty party)
+{
+  switch (party)
+    {
+    case SD_PARTY_SALON:  return _("the salon");
+    case SD_PARTY_CLIENT: return _("the client");
+    case SD_PARTY_STAFF:  return _("the marketplace staff");
+    case SD_PARTY_SYSTEM: return _("Salon Desk");
+    default:              return "";
+    }
+}
+
+GTimeZone *
+sd_details_pane_get_timezone (SdDetailsPane *self)
+{
+  SdSalon *salon = sd_store_get_salon (self->store);
+
+  return salon != NULL ? sd_salon_get_timezone (salon) : NULL;
+}
+
+gint64
+sd_details_pane_now (SdDetailsPane *self)
+{
+  return sd_clock_get_now (sd_store_get_clock (self->store));
+}
+
+static char *
+format_in_zone (SdDetailsPane *self, gint64 instant, const char *format)
+{
+  GTimeZone *tz = sd_details_pane_get_timezone (self);
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr (GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("");
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  return g_date_time_format (local, format);
+}
+
+char *
+sd_details_pane_format_instant (SdDetailsPane *self, gint64 instant)
+{
+  /* Translators: a date and time, see g_date_time_format(): "Mon 23 Nov 2026, 14:30" */
+  return format_in_zone (self, instant, _("%a %-d %b %Y, %H:%M"));
+}
+
+/* ---- Actions: enabled exactly when the core allows them ---- */
+
+static gboolean
+button_is_relevant (SdAppointment *appointment, SdAction action)
+{
+  SdState state = sd_appointment_get_state (appointment);
+
+  if (sd_lifecycle_is_allowed (state, action))
+    return TRUE;
+  /* A disputed appointment still shows what it could do, locked, so the desk sees why. */
+  return state == SD_STATE_DISPUTED
+         && sd_lifecycle_is_allowed (sd_appointment_get_state_before_dispute (appointment),
+                                     action);
+}
+
+static void
+update_actions (SdDetailsPane *self)
+{
+  SdSalon *salon = sd_store_get_salon (self->store);
+  gint64 now = sd_details_pane_now (self);
+  guint shown = 0;
+
+  for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean allowed = FALSE;
+      gboolean relevant = FALSE;
+
+      if (self->appointment != NULL)
+        {
+          allowed = sd_lifecycle_check (self->appointment, pane_actions[i].action, salon, now,
+                                        &error);
+          relevant = button_is_relevant (self->appointment, pane_actions[i].action);
+        }
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), pane_actions[i].name,
+                                     allowed && !self->busy);
+      gtk_widget_set_tooltip_text (self->buttons[i], error != NULL ? error->message : NULL);
+      gtk_widget_set_visible (gtk_widget_get_parent (self->buttons[i]), relevant);
+      shown += relevant;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->action_box), shown > 0);
+}
+
+static void
+update_countdown (SdDetailsPane *self)
+{
+  SdAppointment *appointment = self->appointment;
+  gint64 now = sd_details_pane_now (self);
+  gint64 deadline = 0;
+  gboolean complaint = FALSE;
+  g_autofree char *text = NULL;
+
+  if (appointment == NULL)
+    return;
+
+  if (sd_appointment_get_state (appointment) == SD_STATE_REQUESTED
+      && sd_appointment_get_confirm_by (appointment) != 0)
+    {
+      deadline = sd_appointment_get_confirm_by (appointment);
+    }
+  else if (sd_appointment_get_state (appointment) == SD_STATE_DISPUTED
+           && self->complaint != NULL
+           && sd_complaint_get_status (self->complaint) == SD_COMPLAINT_AWAITING_REPLY
+           && sd_complaint_get_reply_by (self->complaint) != 0)
+    {
+      deadline = sd_complaint_get_reply_by (self->complaint);
+      complaint = TRUE;
+    }
+
+  if (deadline == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *when = sd_details_pane_format_instant (self, deadline);
+    g_autofree char *left = sd_time_format_duration (deadline - now);
+
+    if (deadline >= now && complaint)
+      /* Translators: "Reply to the complaint by Mon 23 Nov 2026, 14:30 — 3 h left" */
+      text = g_strdup_printf (_("Reply to the complaint by %s — %s left"), when, left);
+    else if (deadline >= now)
+      /* Translators: "Answer by Mon 23 Nov 2026, 14:30 — 3 h 12 min left" */
+      text = g_strdup_printf (_("Answer by %s — %s left"), when, left);
+    else
+      /* Translators: "Deadline Mon 23 Nov 2026, 14:30 — overdue by 2 h" */
+      text = g_strdup_printf (_("Deadline %s — %s"), when, left);
+  }
+
+  gtk_label_set_text (self->countdown_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), TRUE);
+  if (deadline - now < 3600)
+    gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "warning");
+}
+
+static void
+update_notice (SdDetailsPane *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The core words the lock; the pane only repeats it next to the state. */
+  if (self->appointment != NULL
+      && sd_appointment_get_state (self->appointment) == SD_STATE_DISPUTED
+      && !sd_lifecycle_check (self->appointment, SD_ACTION_RESCHEDULE,
+                              sd_store_get_salon (self->store), sd_details_pane_now (self),
+                              &error)
+      && g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_LOCKED))
+    {
+      gtk_label_set_text (self->notice_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
+}
+
+static gboolean
+on_minute (gpointer user_data)
+{
+  SdDetailsPane *self = user_data;
+
+  update_actions (self);
+  update_countdown (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_clock_now_changed (SdDetailsPane *self)
+{
+  update_actions (self);
+  update_countdown (self);
+  update_notice (self);
+}
+
+/* ---- Showing the appointment ---- */
+
+static void
+set_state_badge (SdDetailsPane *self, SdState state)
+{
+  /* The window's style.css colours these classes; the icon and the words make sure colour
+   * is never the only sign. */
+  for (guint i = 0; i < SD_N_STATES; i++)
+    gtk_widget_remove_css_class (self->state_badge, sd_state_style_get_css_class (i));
+  gtk_widget_add_css_class (self->state_badge, sd_state_style_get_css_class (state));
+  gtk_image_set_from_icon_name (self->state_icon, sd_state_style_get_icon_name (state));
+  gtk_label_set_text (self->state_label, sd_state_get_label (state));
+}
+
+static char *
+describe_payment (SdAppointment *appointment)
+{
+  const char *currency = sd_appointment_get_currency (appointment);
+  gint64 refunded = sd_appointment_get_refunded_cents (appointment);
+  const char *mode = sd_appointment_get_payment_mode (appointment) == SD_PAYMENT_PREPAID
+                     ? _("Prepaid online") : _("Paid at the salon");
+  g_autofree char *amount = NULL;
+
+  if (refunded <= 0)
+    return g_strdup (mode);
+  amount = sd_money_format (refunded, currency);
+  /* Translators: "Prepaid online, €45.00 refunded" */
+  return g_strdup_printf (_("%s, %s refunded"), mode, amount);
+}
+
+static char *
+describe_proposed (SdDetailsPane *self, SdAppointment *appointment)
+{
+  guint n = 0;
+  const gint64 *starts = sd_appointment_get_proposed_starts (appointment, &n);
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *line = sd_details_pane_format_instant (self, starts[i]);
+
+      if (i > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, line);
+    }
+  return g_string_free (lines, FALSE);
+}
+
+static char *
+describe_cancellation (SdAppointment *appointment)
+{
+  const SdCancellation *c = sd_appointment_get_cancellation (appointment);
+  g_autofree char *refund = NULL;
+
+  if (c->refund_cents > 0)
+    refund = sd_money_format (c->refund_cents, sd_appointment_get_currency (appointment));
+  if (refund != NULL)
+    /* Translators: "By the client: Illness. Refunded €45.00" */
+    return g_strdup_printf (_("By %s: %s. Refunded %s"), party_label (c->by),
+                            sd_cancel_reason_get_label (c->reason), refund);
+  /* Translators: "By the salon: Illness" */
+  return g_strdup_printf (_("By %s: %s"), party_label (c->by),
+                          sd_cancel_reason_get_label (c->reason));
+}
+
+static void
+show_appointment (SdDetailsPane *self)
+{
+  SdAppointment *a = self->appointment;
+  g_autofree char *day = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *payment = NULL;
+  const char *email;
+
+  if (a == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_actions (self);
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, sd_appointment_get_client_name (a));
+
+  /* Translators: the day of an appointment, see g_date_time_format(): "Monday 23 November 2026" */
+  day = format_in_zone (self, sd_appointment_get_start (a), _("%A %-d %B %Y"));
+  from = format_in_zone (self, sd_appointment_get_start (a), "%H:%M");
+  to = format_in_zone (self, sd_appointment_get_end (a), "%H:%M");
+  /* Translators: "Monday 23 November 2026, 14:30–15:15" */
+  when = g_strdup_printf (_("%s, %s–%s"), day, from, to);
+  gtk_label_set_text (self->when_label, when);
+
+  set_state_badge (self, sd_appointment_get_state (a));
+
+  if (sd_appointment_get_phone_revealed (a) && sd_appointment_get_client_phone (a) != NULL)
+    {
+      gtk_label_set_text (self->phone_value, sd_appointment_get_client_phone (a));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->phone_value), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->phone_value,
+                          _("Shown once you accept or answer “Unavailable”"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->phone_value), "dim-label");
+    }
+  email = sd_appointment_get_client_email (a);
+  gtk_label_set_text (self->email_value, email != NULL && *email ? email : _("None"));
+
+  /* Translators: "Cut & blow-dry, 45 min" */
+  service = g_strdup_printf (_("%s, %d min"), sd_appointment_get_service_name (a),
+                             sd_appointment_get_duration_min (a));
+  gtk_label_set_text (self->service_value, service);
+  gtk_label_set_text (self->staff_value, sd_appointment_get_staff_name (a));
+  price = sd_money_format (sd_appointment_get_price_cents (a), sd_appointment_get_currency (a));
+  gtk_label_set_text (self->price_value, price);
+  payment = describe_payment (a);
+  gtk_label_set_text (self->payment_value, payment);
+
+  {
+    guint n = 0;
+
+    sd_appointment_get_proposed_starts (a, &n);
+    gtk_widget_set_visible (self->proposed_row, n > 0);
+    if (n > 0)
+      {
+        g_autofree char *proposed = describe_proposed (self, a);
+        gtk_label_set_text (self->proposed_value, proposed);
+      }
+  }
+
+  gtk_widget_set_visible (self->cancellation_row, sd_appointment_get_cancellation (a) != NULL);
+  if (sd_appointment_get_cancellation (a) != NULL)
+    {
+      g_autofree char *cancellation = describe_cancellation (a);
+      gtk_label_set_text (self->cancellation_value, cancellation);
+    }
+
+  update_actions (self);
+  update_countdown (self);
+  update_notice (self);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+/* ---- History, loaded in a thread ---- */
+
+typedef struct
+{
+  GPtrArray *history;
+  SdComplaint *complaint;
+} HistoryResult;
+
+static void
+history_result_free (HistoryResult *result)
+{
+  g_clear_pointer (&result->history, g_ptr_array_unref);
+  g_clear_object (&result->complaint);
+  g_free (result);
+}
+
+static void
+load_history_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  SdStore *store = source;
+  SdAppointment *appointment = task_data;
+  g_autoptr (GError) error = NULL;
+  HistoryResult *result = g_new0 (HistoryResult, 1);
+
+  result->history = sd_store_list_history (store, sd_appointment_get_id (appointment), &error);
+  if (result->history == NULL)
+    {
+      history_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (sd_appointment_get_complaint_id (appointment) != 0)
+    /* A complaint that cannot be read only costs the countdown, not the history. */
+    result->complaint = sd_store_get_complaint (store,
+                                                sd_appointment_get_complaint_id (appointment),
+                                                NULL);
+  g_task_return_pointer (task, result, (GDestroyNotify) history_result_free);
+}
+
+static char *
+describe_history_entry (SdDetailsPane *self, SdHistoryEntry *entry)
+{
+  SdState from = sd_history_entry_get_from_state (entry);
+  SdState to = sd_history_entry_get_to_state (entry);
+
+  switch (sd_history_entry_get_action (entry))
+    {
+    case SD_ACTION_ACCEPT:            return g_strdup (_("Request accepted"));
+    case SD_ACTION_DECLINE:           return g_strdup (_("Request declined"));
+    case SD_ACTION_UNAVAILABLE:       return g_strdup (_("Answered “unavailable”, other times proposed"));
+    case SD_ACTION_RESCHEDULE:        return g_strdup (_("Rescheduled"));
+    case SD_ACTION_CANCEL:            return g_strdup (_("Cancelled"));
+    case SD_ACTION_UNDO_CANCEL:       return g_strdup (_("Cancellation undone"));
+    case SD_ACTION_CHECK_IN:          return g_strdup (_("Checked in"));
+    case SD_ACTION_CHECK_OUT:         return g_strdup (_("Checked out, review requested"));
+    case SD_ACTION_NO_SHOW:           return g_strdup (_("Marked as no-show"));
+    case SD_ACTION_EXPIRE:            return g_strdup (_("Expired: not answered in time"));
+    case SD_ACTION_OPEN_COMPLAINT:    return g_strdup (_("Complaint opened"));
+    case SD_ACTION_RESOLVE_COMPLAINT: return g_strdup (_("Complaint resolved"));
+    case SD_ACTION_MESSAGE:           return g_strdup (_("Message"));
+    case SD_N_ACTIONS:
+    default:
+      break;
+    }
+  if (from != to)
+    /* Translators: "Now: Confirmed" */
+    return g_strdup_printf (_("Now: %s"), sd_state_get_label (to));
+  return g_strdup (_("Updated"));
+}
+
+static GtkWidget *
+create_history_row (SdDetailsPane *self, SdHistoryEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = describe_history_entry (self, entry);
+  g_autofree char *when = sd_details_pane_format_instant (self, sd_history_entry_get_at (entry));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_title = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *detail = sd_history_entry_get_detail (entry);
+  gint64 amount = sd_history_entry_get_amount_cents (entry);
+
+  /* Translators: "Mon 23 Nov 2026, 14:30, by the salon" */
+  g_string_printf (text, _("%s, by %s"), when, party_label (sd_history_entry_get_by (entry)));
+  if (amount != 0)
+    {
+      g_autofree char *money = sd_money_format (amount, self->appointment != NULL
+                                                ? sd_appointment_get_currency (self->appointment)
+                                                : NULL);
+      g_string_append_printf (text, " · %s", money);
+    }
+  if (detail != NULL && *detail != '\0')
+    g_string_append_printf (text, "\n%s", detail);
+  subtitle = g_markup_escape_text (text->str, -1);
+
+  escaped_title = g_markup_escape_text (title, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (
+                               sd_state_style_get_icon_name (sd_history_entry_get_to_state (entry))));
+  return row;
+}
+
+static void
+on_history_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdDetailsPane) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HistoryResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->history_spinner, FALSE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  if (loaded == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not load the history: %s"),
+                                               error->message);
+      gtk_label_set_text (self->history_message, text);
+      gtk_stack_set_visible_child_name (self->history_stack, "message");
+      return;
+    }
+
+  g_set_object (&self->complaint, loaded->complaint);
+  for (guint i = 0; i < loaded->history->len; i++)
+    gtk_list_box_append (self->history_list,
+                         create_history_row (self, g_ptr_array_index (loaded->history, i)));
+
+  if (loaded->history->len == 0)
+    {
+      gtk_label_set_text (self->history_message, _("Nothing has happened yet."));
+      gtk_stack_set_visible_child_name (self->history_stack, "message");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->history_stack, "list");
+
+  history_result_free (loaded);
+  update_countdown (self);
+}
+
+static void
+load_history (SdDetailsPane *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+  g_clear_object (&self->complaint);
+  if (self->appointment == NULL)
+    return;
+
+  self->history_cancellable = g_cancellable_new ();
+  gtk_spinner_set_spinning (self->history_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->history_stack, "loading");
+
+  task = g_task_new (self->store, self->history_cancellable, on_history_loaded,
+                     g_object_ref (self));
+  g_task_set_source_tag (task, load_history);
+  g_task_set_task_data (task, sd_appointment_copy (self->appointment), g_object_unref);
+  g_task_run_in_thread (task, load_history_thread);
+}
+
+/* ---- Performing an action ---- */
+
+typedef struct
+{
+  gint64 id;
+  SdActionRequest request;
+  char *text;
+  gint64 *starts;
+} PerformData;
+
+static void
+perform_data_free (PerformData *data)
+{
+  g_free (data->text);
+  g_free (data->starts);
+  g_free (data);
+}
+
+static void
+perform_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PerformData *data = task_data;
+  GError *error = NULL;
+  SdAppointment *result = sd_store_perform (source, data->id, &data->request, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+static void
+on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdDetailsPane) self = user_data;
+  PerformData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SdAppointment) appointment = g_task_propagate_pointer (G_TASK (result), &error);
+  const PaneActionInfo *info = info_for_action (data->request.action);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->busy = FALSE;
+  if (appointment == NULL)
+    {
+      update_actions (self);
+      if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_OVERLAP)
+          && !data->request.allow_overlap)
+        sd_details_pane_ask_overlap (self, &data->request, error->message);
+      else
+        sd_details_pane_show_error (self, _("The appointment was not changed"),
+                                    error->message);
+      return;
+    }
+
+  sd_details_pane_set_appointment (self, appointment);
+  if (info != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(info->done)));
+  g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
+}
+
+void
+sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
+{
+  g_autoptr (GTask) task = NULL;
+  PerformData *data;
+
+  g_return_if_fail (SD_IS_DETAILS_PANE (self));
+  g_return_if_fail (request != NULL);
+
+  if (self->appointment == NULL || self->busy)
+    return;
+
+  data = g_new0 (PerformData, 1);
+  data->id = sd_appointment_get_id (self->appointment);
+  data->request = *request;
+  data->text = g_strdup (request->text);
+  data->request.text = data->text;
+  if (request->n_proposed_starts > 0)
+    data->starts = g_memdup2 (request->proposed_starts,
+                              request->n_proposed_starts * sizeof (gint64));
+  data->request.proposed_starts = data->starts;
+
+  self->busy = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self->store, self->cancellable, on_performed, g_object_ref (self));
+  g_task_set_source_tag (task, sd_details_pane_perform);
+  g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
+  g_task_run_in_thread (task, perform_thread);
+}
+
+static void
+activate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (widget);
+  SdActionRequest request;
+
+  if (g_str_equal (action_name, "appointment.decline"))
+    sd_details_pane_ask_decline (self);
+  else if (g_str_equal (action_name, "appointment.unavailable"))
+    sd_details_pane_ask_unavailable (self);
+  else if (g_str_equal (action_name, "appointment.reschedule"))
+    sd_details_pane_ask_reschedule (self);
+  else if (g_str_equal (action_name, "appointment.cancel"))
+    sd_details_pane_ask_cancel (self);
+  else if (g_str_equal (action_name, "appointment.no-show"))
+    sd_details_pane_ask_no_show (self);
+  else
+    {
+      for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+        if (g_str_equal (action_name, pane_actions[i].name))
+          {
+            sd_action_request_init (&request, pane_actions[i].action);
+            sd_details_pane_perform (self, &request);
+            return;
+          }
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- GObject ---- */
+
+static void
+create_buttons (SdDetailsPane *self)
+{
+  for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(pane_actions[i].label));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), pane_actions[i].name);
+      if (pane_actions[i].action == SD_ACTION_ACCEPT
+          || pane_actions[i].action == SD_ACTION_CHECK_IN
+          || pane_actions[i].action == SD_ACTION_CHECK_OUT)
+        gtk_widget_add_css_class (button, "suggested-action");
+      else if (pane_actions[i].destructive)
+        gtk_widget_add_css_class (button, "destructive-action");
+      gtk_flow_box_append (self->action_box, button);
+      self->buttons[i] = button;
+    }
+}
+
+static void
+sd_details_pane_constructed (GObject *object)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (object);
+
+  G_OBJECT_CLASS (sd_details_pane_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_signal_connect_object (sd_store_get_clock (self->store), "notify::now",
+                           G_CALLBACK (on_clock_now_changed), self, G_CONNECT_SWAPPED);
+  self->minute_source = g_timeout_add_seconds (60, on_minute, self);
+  show_appointment (self);
+}
+
+static void
+sd_details_pane_dispose (GObject *object)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->history_cancellable);
+  g_clear_handle_id (&self->minute_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_DETAILS_PANE);
+
+  G_OBJECT_CLASS (sd_details_pane_parent_class)->dispose (object);
+}
+
+static void
+sd_details_pane_finalize (GObject *object)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->appointment);
+  g_clear_object (&self->complaint);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->history_cancellable);
+
+  G_OBJECT_CLASS (sd_details_pane_parent_class)->finalize (object);
+}
+
+static void
+sd_details_pane_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_APPOINTMENT:
+      g_value_set_object (value, self->appointment);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_details_pane_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  SdDetailsPane *self = SD_DETAILS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_APPOINTMENT:
+      sd_details_pane_set_appointment (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sd_details_pane_class_init (SdDetailsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sd_details_pane_constructed;
+  object_class->dispose = sd_details_pane_dispose;
+  object_class->finalize = sd_details_pane_finalize;
+  object_class->get_property = sd_details_pane_get_property;
+  object_class->set_property = sd_details_pane_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPOINTMENT] =
+    g_param_spec_object ("appointment", NULL, NULL, SD_TYPE_APPOINTMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[APPOINTMENT_CHANGED] =
+    g_signal_new ("appointment-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sd-details-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, when_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, state_badge);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, state_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, action_box);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, phone_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, email_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, service_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, staff_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, price_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, payment_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, proposed_row);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, proposed_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, cancellation_row);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, cancellation_value);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_list);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_message);
+
+  for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+    gtk_widget_class_install_action (widget_class, pane_actions[i].name, NULL,
+                                     activate_action);
+}
+
+static void
+sd_details_pane_init (SdDetailsPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  create_buttons (self);
+  for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), pane_actions[i].name, FALSE);
+}
+
+GtkWidget *
+sd_details_pane_new (SdStore *store)
+{
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+
+  return g_object_new (SD_TYPE_DETAILS_PANE, "store", store, NULL);
+}
+
+void
+sd_details_pane_set_appointment (SdDetailsPane *self, SdAppointment *appointment)
+{
+  g_return_if_fail (SD_IS_DETAILS_PANE (self));
+  g_return_if_fail (appointment == NULL || SD_IS_APPOINTMENT (appointment));
+
+  if (appointment != self->appointment)
+    {
+      g_set_object (&self->appointment, appointment);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPOINTMENT]);
+    }
+  /* Set again with the same object: show what it holds now and reload its history. */
+  show_appointment (self);
+  load_history (self);
+}
+
+SdAppointment *
+sd_details_pane_get_appointment (SdDetailsPane *self)
+{
+  g_return_val_if_fail (SD_IS_DETAILS_PANE (self), NULL);
+
+  return self->appointment;
+}
