@@ -108,14 +108,18 @@ gboolean       sd_store_write_history      (SdStore *self, gint64 appointment_id
                                             SdParty by, SdState from, SdState to,
                                             const char *detail, gint64 amount_cents,
                                             const char *snapshot, GError **error);
-gboolean       sd_store_write_outbox       (SdStore *self, gint64 appointment_id,
+/* Returns the new row's id, 0 on error. @not_before: 0, or when it may be sent. */
+gint64         sd_store_write_outbox       (SdStore *self, gint64 appointment_id,
                                             gint64 complaint_id, const char *action,
                                             const char *endpoint, const char *payload,
-                                            gint64 base_version, GError **error);
+                                            gint64 base_version, gint64 not_before,
+                                            GError **error);
 gboolean       sd_store_update_appointment (SdStore *self, SdAppointment *a, GError **error);
 gboolean       sd_store_write_message      (SdStore *self, gint64 appointment_id, SdParty author,
                                             const char *body, gint64 at, GError **error);
 char          *sd_store_format_time        (SdStore *self, gint64 instant);
+char          *sd_store_reference_locked   (SdStore *self, const char *table,
+                                            const char *prefix, gint64 id);
 GPtrArray     *sd_store_neighbours_locked  (SdStore *self, gint64 staff_id, gint64 start,
                                             gint64 end, GError **error);
 

@@ -129,7 +129,9 @@ static const char schema_v1[] =
   "  action TEXT NOT NULL, method TEXT NOT NULL, endpoint TEXT NOT NULL,"
   "  payload TEXT NOT NULL, base_version INTEGER NOT NULL DEFAULT 0,"
   "  created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-  "  state TEXT NOT NULL DEFAULT 'pending', last_error TEXT, sent_at INTEGER);"
+  "  state TEXT NOT NULL DEFAULT 'pending', last_error TEXT, sent_at INTEGER,"
+  /* Held until then: a cancellation waits out its undo window before it is sent. */
+  "  not_before INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX outbox_pending ON outbox (state, id);"
   "CREATE INDEX outbox_appointment ON outbox (appointment_id);";
 

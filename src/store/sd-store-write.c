@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sd-deadline.h"
+#include "sd-json.h"
 #include "sd-lifecycle.h"
 #include "sd-overlap.h"
 #include "sd-policy-error.h"
@@ -59,20 +60,20 @@ sd_store_write_history (SdStore *self, gint64 appointment_id, const char *event,
   return sd_store_step_done (self, stmt, error);
 }
 
-gboolean
+gint64
 sd_store_write_outbox (SdStore *self, gint64 appointment_id, gint64 complaint_id,
                        const char *action, const char *endpoint, const char *payload,
-                       gint64 base_version, GError **error)
+                       gint64 base_version, gint64 not_before, GError **error)
 {
   g_autoptr(SdStmt) stmt = sd_store_stmt (self,
     "INSERT INTO outbox (idempotency_key, appointment_id, complaint_id, action, method,"
-    " endpoint, payload, base_version, created_at) VALUES (?, ?, ?, ?, 'POST', ?, ?, ?, ?)",
-    error);
+    " endpoint, payload, base_version, created_at, not_before)"
+    " VALUES (?, ?, ?, ?, 'POST', ?, ?, ?, ?, ?)", error);
   /* The key is made once, here, and kept: every retry of this row sends the same one. */
   g_autofree char *key = g_uuid_string_random ();
 
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sd_store_bind_text (stmt, 1, key);
   if (appointment_id != 0)
     sqlite3_bind_int64 (stmt, 2, appointment_id);
@@ -83,7 +84,10 @@ sd_store_write_outbox (SdStore *self, gint64 appointment_id, gint64 complaint_id
   sd_store_bind_text (stmt, 6, payload != NULL ? payload : "{}");
   sqlite3_bind_int64 (stmt, 7, base_version);
   sqlite3_bind_int64 (stmt, 8, sd_store_now (self));
-  return sd_store_step_done (self, stmt, error);
+  sqlite3_bind_int64 (stmt, 9, not_before);
+  if (!sd_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 gboolean
@@ -159,6 +163,16 @@ sd_store_update_appointment (SdStore *self, SdAppointment *a, GError **error)
     }
   sd_store_bind_text (stmt, 22, starts);
   return sd_store_step_done (self, stmt, error);
+}
+
+/* How the marketplace knows a row: its remote id, or sd-json's local form ("stf_local_3")
+ * until it has one; the sync engine swaps local forms for remote ids when it sends. */
+char *
+sd_store_reference_locked (SdStore *self, const char *table, const char *prefix, gint64 id)
+{
+  char *remote = sd_store_remote_id_locked (self, table, id);
+
+  return remote != NULL ? remote : sd_json_local_id (prefix, id);
 }
 
 /* ---- Clients ---- */
@@ -246,8 +260,9 @@ create_payload (SdStore *self, SdAppointment *a, gboolean allow_overlap)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *start = sd_store_format_time (self, sd_appointment_get_start (a));
-  g_autofree char *staff = sd_store_remote_id_locked (self, "staff", sd_appointment_get_staff_id (a));
-  g_autofree char *service = sd_store_remote_id_locked (self, "services",
+  g_autofree char *staff = sd_store_reference_locked (self, "staff", "stf",
+                                                      sd_appointment_get_staff_id (a));
+  g_autofree char *service = sd_store_reference_locked (self, "services", "svc",
                                                         sd_appointment_get_service_id (a));
 
   json_builder_begin_object (b);
@@ -427,7 +442,8 @@ create_locked (SdStore *self, const SdNewAppointment *spec, GError **error)
   if (spec->state == SD_STATE_CONFIRMED)
     {
       payload = create_payload (self, a, spec->allow_overlap);
-      if (!sd_store_write_outbox (self, id, 0, "create", "/v1/appointments", payload, 0, error))
+      if (!sd_store_write_outbox (self, id, 0, "create", "/v1/appointments", payload, 0, 0,
+                                  error))
         return 0;
     }
   return id;
