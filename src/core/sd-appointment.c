@@ -699,6 +699,7 @@ sd_appointment_set_proposed_starts (SdAppointment *self, const gint64 *starts, g
 {
   g_return_if_fail (SD_IS_APPOINTMENT (self));
   g_return_if_fail (n_starts == 0 || starts != NULL);
+  g_return_if_fail (n_starts <= 3);
 
   g_array_set_size (self->proposed_starts, 0);
   g_array_append_vals (self->proposed_starts, starts, n_starts);

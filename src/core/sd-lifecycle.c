@@ -29,16 +29,16 @@
 
 /* SPEC §1, the whole state machine. docs/rules.md shows this table; keep them together. */
 static const SdState table[SD_N_STATES][SD_N_ACTIONS] = {
-  /*              accept decline unavail resched cancel undo check_in check_out no_show expire complaint resolve message */
-  [SD_STATE_REQUESTED]   = { CONF, DECL, SAME, NO,   CANC, NO,   NO,   NO,   NO,   EXPD, NO,   NO,   SAME },
-  [SD_STATE_CONFIRMED]   = { NO,   NO,   NO,   CONF, CANC, NO,   PROG, NO,   NOSH, NO,   DISP, NO,   SAME },
-  [SD_STATE_IN_PROGRESS] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   DONE, NO,   NO,   DISP, NO,   SAME },
-  [SD_STATE_COMPLETED]   = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   DISP, NO,   SAME },
-  [SD_STATE_CANCELLED]   = { NO,   NO,   NO,   NO,   NO,   BACK, NO,   NO,   NO,   NO,   NO,   NO,   NO   },
-  [SD_STATE_DECLINED]    = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO   },
-  [SD_STATE_EXPIRED]     = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO   },
-  [SD_STATE_NO_SHOW]     = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   DISP, NO,   NO   },
-  [SD_STATE_DISPUTED]    = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   BACK, SAME },
+  /*          acc   dec   unav  resch cncl  undo  in    out   nosh  exp   cmpl  resv  msg */
+  [REQ]  = { CONF, DECL, SAME, NO,   CANC, NO,   NO,   NO,   NO,   EXPD, NO,   NO,   SAME },
+  [CONF] = { NO,   NO,   NO,   CONF, CANC, NO,   PROG, NO,   NOSH, NO,   DISP, NO,   SAME },
+  [PROG] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   DONE, NO,   NO,   DISP, NO,   SAME },
+  [DONE] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   DISP, NO,   SAME },
+  [CANC] = { NO,   NO,   NO,   NO,   NO,   BACK, NO,   NO,   NO,   NO,   NO,   NO,   NO },
+  [DECL] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
+  [EXPD] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO },
+  [NOSH] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   DISP, NO,   NO },
+  [DISP] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   NO,   BACK, SAME },
 };
 
 G_STATIC_ASSERT (SD_N_ACTIONS == 13);

@@ -4,9 +4,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-appointment.h"
 #include "sd-money.h"
 #include "sd-policy-error.h"
 #include "sd-refund.h"
+#include "sd-salon.h"
 
 void
 sd_refund_decide (SdPaymentMode mode, SdParty by, gint64 start, gint64 now,
@@ -28,6 +30,27 @@ sd_refund_decide (SdPaymentMode mode, SdParty by, gint64 start, gint64 now,
     /* The salon cancelling, or the client inside the free window (and, defensively, any
      * other party: only the client's own late cancellation may cost the client). */
     out->rule = SD_REFUND_RULE_FORCED_FULL;
+}
+
+void
+sd_refund_decide_for_appointment (SdAppointment *appointment, SdParty by, SdSalon *salon,
+                                  gint64 now, SdRefundDecision *out)
+{
+  SdSalonSettings settings;
+
+  g_return_if_fail (SD_IS_APPOINTMENT (appointment));
+  g_return_if_fail (salon == NULL || SD_IS_SALON (salon));
+  g_return_if_fail (out != NULL);
+
+  if (salon != NULL)
+    settings = *sd_salon_get_settings (salon);
+  else
+    sd_salon_settings_init (&settings);
+
+  sd_refund_decide (sd_appointment_get_payment_mode (appointment), by,
+                    sd_appointment_get_start (appointment), now,
+                    (gint64) settings.free_cancel_hours * 3600,
+                    sd_appointment_get_refundable_cents (appointment), out);
 }
 
 gboolean

@@ -42,6 +42,14 @@ void     sd_refund_decide   (SdPaymentMode     mode,
                              gint64            refundable_cents,
                              SdRefundDecision *out);
 
+/* sd_refund_decide() for @appointment (its payment mode, start and refundable amount) with
+ * @salon's free_cancel_hours (the spec's default when @salon is NULL). */
+void     sd_refund_decide_for_appointment (SdAppointment    *appointment,
+                                           SdParty           by,
+                                           SdSalon          *salon,
+                                           gint64            now,
+                                           SdRefundDecision *out);
+
 /* The refund for @choice: FORCED_FULL accepts only FULL, NOTHING_TO_REFUND only NONE,
  * CHOICE either; anything else is SD_POLICY_ERROR_VALIDATION. */
 gboolean sd_refund_resolve  (const SdRefundDecision *decision,

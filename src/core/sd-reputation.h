@@ -48,7 +48,8 @@ void        sd_reputation_add_response    (SdReputation *r, gint64 seconds);
 void        sd_reputation_add_complaint   (SdReputation *r, SdComplaintStatus status,
                                            SdOutcome outcome, gboolean answered_in_time);
 /* Scores 1–5 per criterion, in the order of sd_reputation_criterion_label. */
-void        sd_reputation_add_review      (SdReputation *r, const int scores[SD_REPUTATION_N_CRITERIA]);
+void        sd_reputation_add_review      (SdReputation *r,
+                                           const int     scores[SD_REPUTATION_N_CRITERIA]);
 void        sd_reputation_finish          (SdReputation *r);
 /* Translated: "Punctuality", "Service", "Value for money", "Cleanliness", "Relationship". */
 const char *sd_reputation_criterion_label (guint i);

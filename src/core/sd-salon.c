@@ -139,7 +139,11 @@ sd_salon_new (const char *name, const char *tzid, const char *currency)
   self->name = g_strdup (name != NULL ? name : "");
   self->currency = g_strdup (currency != NULL ? currency : "EUR");
   if (tzid == NULL || !sd_salon_set_tzid (self, tzid))
-    sd_salon_set_tzid (self, "UTC");
+    {
+      if (tzid != NULL)
+        g_message ("Unknown time zone “%s”; using UTC", tzid);
+      sd_salon_set_tzid (self, "UTC");
+    }
   return self;
 }
 
@@ -173,6 +177,9 @@ sd_salon_set_tzid (SdSalon *self, const char *tzid)
 
   g_return_val_if_fail (SD_IS_SALON (self), FALSE);
   g_return_val_if_fail (tzid != NULL, FALSE);
+
+  if (g_strcmp0 (self->tzid, tzid) == 0)
+    return TRUE;
 
   /* g_time_zone_new_identifier (2.68) returns NULL for a name it cannot load, unlike
    * g_time_zone_new, which silently falls back to UTC. */

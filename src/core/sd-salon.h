@@ -29,6 +29,8 @@ typedef struct
 
 void        sd_salon_settings_init   (SdSalonSettings *settings);
 
+/* An unknown @tzid falls back to UTC (with a message in the log): check it first with
+ * sd_salon_set_tzid() where the user typed it. */
 SdSalon    *sd_salon_new             (const char *name, const char *tzid, const char *currency);
 
 const char *sd_salon_get_name        (SdSalon *self);

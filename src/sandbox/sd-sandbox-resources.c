@@ -62,8 +62,8 @@ sd_sandbox_format_time (SdSandboxSalon *salon, gint64 instant)
 
 /* sd-json writes references as local ids ("stf_local_3"); in the sandbox the store's ids
  * are the marketplace's, so "stf_local_3" becomes "stf_3" everywhere in the tree. */
-static void
-publish_ids (JsonNode *node)
+void
+sd_sandbox_publish_ids (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -73,14 +73,14 @@ publish_ids (JsonNode *node)
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &member))
-        publish_ids (member);
+        sd_sandbox_publish_ids (member);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        publish_ids (json_array_get_element (array, i));
+        sd_sandbox_publish_ids (json_array_get_element (array, i));
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
@@ -116,7 +116,7 @@ sd_sandbox_appointment_json (SdSandboxServer *self, SdSandboxSalon *salon,
   sd_appointment_set_remote_id (appointment, id);
   sd_appointment_set_version (appointment, MAX (version, 1));
   node = sd_json_from_appointment (appointment, sd_sandbox_salon_tz (salon));
-  publish_ids (node);
+  sd_sandbox_publish_ids (node);
   return node;
 }
 
@@ -179,7 +179,7 @@ sd_sandbox_complaint_json (SdSandboxServer *self, SdSandboxSalon *salon, SdCompl
   if (sd_complaint_get_status (complaint) == SD_COMPLAINT_MISSED)
     sd_complaint_set_status (complaint, SD_COMPLAINT_UNDER_REVIEW);
   node = sd_json_from_complaint (complaint, sd_sandbox_salon_tz (salon));
-  publish_ids (node);
+  sd_sandbox_publish_ids (node);
 
   comments = sd_sandbox_db_list_json (self->db, salon->id, "comment", id, NULL);
   for (guint i = 0; comments != NULL && comments[i] != NULL; i++)
@@ -284,7 +284,7 @@ keep_resource (SdSandboxServer *self, SdSandboxSalon *salon, const char *kind,
   if (rid == 0)
     return NULL;
   id = sd_sandbox_id (prefix, rid);
-  publish_ids (owned);
+  sd_sandbox_publish_ids (owned);
   json_object_set_string_member (json_node_get_object (owned), "id", id);
   text = json_to_string (owned, FALSE);
   if (!sd_sandbox_db_set_json (self->db, rid, text, error) ||

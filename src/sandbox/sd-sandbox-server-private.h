@@ -109,6 +109,8 @@ char           *sd_sandbox_new_token          (SdSandboxServer *self);
 char       *sd_sandbox_id          (const char *prefix, gint64 id);
 gboolean    sd_sandbox_parse_id    (const char *text, const char *prefix, gint64 *out,
                                     GError **error);
+/* Rewrites sd-json's local references ("stf_local_3") as the marketplace's ("stf_3"). */
+void        sd_sandbox_publish_ids (JsonNode *node);
 GTimeZone  *sd_sandbox_salon_tz    (SdSandboxSalon *salon);
 char       *sd_sandbox_format_time (SdSandboxSalon *salon, gint64 instant);
 JsonNode   *sd_sandbox_appointment_json      (SdSandboxServer *self, SdSandboxSalon *salon,

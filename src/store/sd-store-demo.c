@@ -552,6 +552,10 @@ fill_locked (SdStore *self, const SdDemoOptions *options, GError **error)
                     break;
                   }
               }
+            /* Somewhere in its slot, on a quarter hour, so a quiet day is not a column of
+             * 9:00 bookings. */
+            if (slot - service->minutes >= 15)
+              start += (gint64) g_rand_int_range (rand, 0, (slot - service->minutes) / 15 + 1) * 900;
             if (start + (gint64) service->minutes * 60 > day.close)
               continue;
             if (!add_appointment (&demo, g_array_index (staff, gint64, s), service,

@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include "sd-appointment.h"
 #include "sd-policy-error.h"
 #include "sd-refund.h"
+#include "sd-salon.h"
 
 #define HOUR 3600
 #define WINDOW (24 * HOUR)
@@ -136,6 +138,39 @@ test_other_window (void)
 }
 
 static void
+test_for_appointment (void)
+{
+  g_autoptr(SdAppointment) a = sd_appointment_new ();
+  g_autoptr(SdSalon) salon = sd_salon_new ("S", "Europe/Amsterdam", "EUR");
+  SdSalonSettings settings = *sd_salon_get_settings (salon);
+  SdRefundDecision d;
+
+  sd_appointment_set_payment_mode (a, SD_PAYMENT_PREPAID);
+  sd_appointment_set_start (a, START);
+  sd_appointment_set_amount_cents (a, 4500);
+  sd_appointment_set_refunded_cents (a, 500);
+
+  /* The spec's 24 h without a salon, … */
+  sd_refund_decide_for_appointment (a, SD_PARTY_CLIENT, NULL, START - WINDOW, &d);
+  g_assert_cmpint (d.rule, ==, SD_REFUND_RULE_FORCED_FULL);
+  g_assert_cmpint (d.full_amount_cents, ==, 4000);
+  sd_refund_decide_for_appointment (a, SD_PARTY_CLIENT, NULL, START - WINDOW + 1, &d);
+  g_assert_cmpint (d.rule, ==, SD_REFUND_RULE_CHOICE);
+
+  /* … the salon's own window with one. */
+  settings.free_cancel_hours = 2;
+  sd_salon_set_settings (salon, &settings);
+  sd_refund_decide_for_appointment (a, SD_PARTY_CLIENT, salon, START - 2 * HOUR, &d);
+  g_assert_cmpint (d.rule, ==, SD_REFUND_RULE_FORCED_FULL);
+  sd_refund_decide_for_appointment (a, SD_PARTY_CLIENT, salon, START - 2 * HOUR + 1, &d);
+  g_assert_cmpint (d.rule, ==, SD_REFUND_RULE_CHOICE);
+
+  sd_appointment_set_payment_mode (a, SD_PAYMENT_AT_SALON);
+  sd_refund_decide_for_appointment (a, SD_PARTY_SALON, salon, START - 2 * HOUR, &d);
+  g_assert_cmpint (d.rule, ==, SD_REFUND_RULE_NOTHING_TO_REFUND);
+}
+
+static void
 assert_describe (const SdRefundDecision *d, SdParty by, SdRefundChoice choice, const char *want)
 {
   g_autofree char *got = sd_refund_describe (d, by, choice, "EUR");
@@ -181,6 +216,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/refund/client-late", test_client_late);
   g_test_add_func ("/core/refund/partly-refunded", test_partly_refunded);
   g_test_add_func ("/core/refund/other-window", test_other_window);
+  g_test_add_func ("/core/refund/for-appointment", test_for_appointment);
   g_test_add_func ("/core/refund/describe", test_describe);
 
   return g_test_run ();

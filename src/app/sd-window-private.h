@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sd-window-private.h — shared by sd-window.c (widgets, data) and sd-window-actions.c
+ * (navigation, actions, shortcuts). */
+#pragma once
+
+#include "sd-day-view.h"
+#include "sd-list-view.h"
+#include "sd-search-popover.h"
+#include "sd-week-view.h"
+#include "sd-window.h"
+
+G_BEGIN_DECLS
+
+struct _SdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SdStore *store;
+  SdClock *clock;
+  SdAgendaModel *model;
+  GListModel *staff;
+  GSettings *settings;          /* NULL when the schema is not installed */
+
+  gint64 date;                  /* local midnight of the shown day */
+  SdAppointment *selected;
+  gint64 pending_select_id;     /* select once loaded (search results, new bookings) */
+  gboolean hide_cancelled;
+  gboolean show_declined_expired;
+  char *date_title;
+  guint now_timeout_id;
+  gboolean agenda_drawn;
+  gboolean awaiting_first_frame;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *loading_page;
+  AdwStatusPage *error_page;
+  GtkMenuButton *date_button;
+  GtkPopover *date_popover;
+  GtkCalendar *calendar;
+  GtkSpinner *load_spinner;
+  GtkMenuButton *legend_button;
+  GtkGrid *legend_grid;
+  GtkMenuButton *search_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwFlap *flap;
+  AdwViewStack *view_stack;
+  SdDayView *day_view;
+  SdWeekView *week_view;
+  GtkDropDown *week_staff_filter;
+  GtkLabel *week_summary;
+  SdListView *list_view;
+
+  /* parts added in code */
+  SdSearchPopover *search_popover;
+  GtkWidget *inbox_view;
+  GtkWidget *details_pane;
+};
+
+/* sd-window-actions.c */
+void sd_window_class_init_actions (GtkWidgetClass *widget_class);
+void sd_window_update_actions     (SdWindow *self);
+/* Moves by one day (day view) or one week (week and list views); @direction is -1 or 1. */
+void sd_window_step               (SdWindow *self,
+                                   int       direction);
+
+/* sd-window.c */
+void sd_window_sync_date          (SdWindow *self);
+
+G_END_DECLS
