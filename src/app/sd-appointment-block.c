@@ -15,6 +15,9 @@ struct _SdAppointmentBlock
   GTimeZone *tz;
   gboolean selected;
 
+  GtkWidget *compact;
+  GtkImage *compact_icon;
+  GtkLabel *compact_label;
   GtkWidget *header;
   GtkImage *state_icon;
   GtkImage *lock_icon;
@@ -58,8 +61,8 @@ sd_appointment_block_measure (GtkWidget      *widget,
    * in size_allocate, so the minimum is 0. */
   *minimum = 0;
   *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_next_sibling (SD_APPOINTMENT_BLOCK (widget)->compact);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       int child_min, child_nat;
 
@@ -73,37 +76,71 @@ sd_appointment_block_measure (GtkWidget      *widget,
     }
 }
 
+static int
+natural_height (GtkWidget *child,
+                int        width)
+{
+  int min_w, min_h, nat_h;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, MAX (width, min_w), &min_h, &nat_h,
+                      NULL, NULL);
+  return MAX (min_h, nat_h);
+}
+
+static void
+place (GtkWidget *child,
+       int        width,
+       int        y,
+       int        height)
+{
+  int min_w;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_set_child_visible (child, TRUE);
+  gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, MAX (width, min_w), height }, -1);
+}
+
 static void
 sd_appointment_block_size_allocate (GtkWidget *widget,
                                     int        width,
                                     int        height,
                                     int        baseline)
 {
+  SdAppointmentBlock *self = SD_APPOINTMENT_BLOCK (widget);
+  int header_h = natural_height (self->header, width);
+  int client_h = natural_height (GTK_WIDGET (self->client_label), width);
   int y = 0;
   gboolean full = FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+  /* Too short for time and client on their own lines: one line "09:15 Anna Rossi". */
+  if (height < header_h + client_h)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        gtk_widget_set_child_visible (child, FALSE);
+      place (self->compact, width, 0, natural_height (self->compact, width));
+      return;
+    }
+
+  gtk_widget_set_child_visible (self->compact, FALSE);
+  for (GtkWidget *child = gtk_widget_get_next_sibling (self->compact); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int child_min_w, child_min_h, child_nat_h;
+      int child_h;
 
       if (!gtk_widget_get_visible (child))
         continue;
-
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min_w, NULL, NULL, NULL);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, MAX (width, child_min_w),
-                          &child_min_h, &child_nat_h, NULL, NULL);
-      /* The first line always shows (clipped if it must); later ones only when whole. */
-      if (y > 0 && (full || y + child_nat_h > height))
-        full = TRUE;
-      gtk_widget_set_child_visible (child, !full);
-      if (full)
-        continue;
-      gtk_widget_size_allocate (child,
-                                &(GtkAllocation) { 0, y, MAX (width, child_min_w),
-                                                   MAX (child_nat_h, child_min_h) },
-                                -1);
-      y += child_nat_h;
+      child_h = natural_height (child, width);
+      /* Only whole lines: a half-cut service name reads worse than none. */
+      if (full || y + child_h > height)
+        {
+          full = TRUE;
+          gtk_widget_set_child_visible (child, FALSE);
+          continue;
+        }
+      place (child, width, y, child_h);
+      y += child_h;
     }
 }
 
@@ -113,6 +150,8 @@ sd_appointment_block_dispose (GObject *object)
   SdAppointmentBlock *self = SD_APPOINTMENT_BLOCK (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_APPOINTMENT_BLOCK);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->appointment);
   g_clear_pointer (&self->tz, g_time_zone_unref);
 
@@ -148,6 +187,9 @@ sd_appointment_block_class_init (SdAppointmentBlockClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sd-appointment-block.ui");
+  gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, compact);
+  gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, compact_icon);
+  gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, compact_label);
   gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, header);
   gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, state_icon);
   gtk_widget_class_bind_template_child (widget_class, SdAppointmentBlock, lock_icon);
@@ -200,6 +242,17 @@ update (SdAppointmentBlock *self,
   const char *service = sd_appointment_get_service_name (a);
 
   gtk_label_set_label (self->time_label, time);
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sd_appointment_get_start (a));
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->tz);
+    g_autofree char *compact = g_markup_printf_escaped ("%02d:%02d  <b>%s</b>",
+                                                        g_date_time_get_hour (local),
+                                                        g_date_time_get_minute (local),
+                                                        client ? client : "");
+
+    gtk_label_set_markup (self->compact_label, compact);
+    gtk_image_set_from_icon_name (self->compact_icon, sd_state_style_get_icon_name (state));
+  }
   gtk_label_set_label (self->client_label, client ? client : "");
   gtk_label_set_label (self->service_label, service ? service : "");
   gtk_label_set_label (self->status_label, status);

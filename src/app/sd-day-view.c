@@ -60,6 +60,7 @@ struct _SdDayView
   guint hscroll_policy : 1;
   guint vscroll_policy : 1;
   guint scrolled_to_hours : 1;
+  guint stale : 1;           /* changed while hidden: rebuilt when mapped */
 };
 
 static void sd_day_view_scrollable_init (GtkScrollableInterface *iface);
@@ -291,6 +292,15 @@ sd_day_view_refresh (SdDayView *self)
   gint64 day_end;
 
   g_return_if_fail (SD_IS_DAY_VIEW (self));
+
+  /* Hundreds of block widgets nobody sees would make every week step of the other views
+   * pay for this day: build them when the day view is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   remove_blocks (self);
   rebuild_columns (self);
@@ -715,6 +725,16 @@ sd_day_view_set_property (GObject      *object,
 }
 
 static void
+sd_day_view_map (GtkWidget *widget)
+{
+  SdDayView *self = SD_DAY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sd_day_view_parent_class)->map (widget);
+  if (self->stale)
+    sd_day_view_refresh (self);
+}
+
+static void
 sd_day_view_dispose (GObject *object)
 {
   SdDayView *self = SD_DAY_VIEW (object);
@@ -756,6 +776,7 @@ sd_day_view_class_init (SdDayViewClass *klass)
   widget_class->measure = sd_day_view_measure;
   widget_class->size_allocate = sd_day_view_size_allocate;
   widget_class->snapshot = sd_day_view_snapshot;
+  widget_class->map = sd_day_view_map;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");

@@ -4,7 +4,8 @@
  * The time grid, the closed hours, the hour labels, the staff header and the "now" line
  * are drawn in snapshot(); the only child widgets are one SdAppointmentBlock per visible
  * appointment. Overlapping appointments of one staff member sit side by side. The view
- * scrolls vertically (GtkScrollable) with its staff header pinned on top. */
+ * scrolls vertically (GtkScrollable) with its staff header pinned on top. While hidden it
+ * only remembers what changed and builds its blocks when shown. */
 #pragma once
 
 #include <gtk/gtk.h>

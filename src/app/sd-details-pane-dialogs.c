@@ -519,6 +519,7 @@ heading_label_new (const char *text)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
   gtk_widget_add_css_class (label, "heading");
   return label;
 }
@@ -527,7 +528,13 @@ void
 sd_details_pane_ask_cancel (SdDetailsPane *self)
 {
   Ask *ask = ask_new (self);
-  GtkWidget *dialog = message_dialog_new (self, _("Cancel this appointment?"), NULL);
+  g_autofree char *when = sd_details_pane_format_instant (
+    self, sd_appointment_get_start (self->appointment));
+  /* Translators: which appointment is being cancelled: "Anna Rossi, Mon 23 Nov 2026, 14:30" */
+  g_autofree char *which = g_strdup_printf (_("%s, %s"),
+                                            sd_appointment_get_client_name (self->appointment),
+                                            when);
+  GtkWidget *dialog = message_dialog_new (self, _("Cancel this appointment?"), which);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *refund_keep_check;
   g_autoptr (GtkStringList) reasons = gtk_string_list_new (NULL);

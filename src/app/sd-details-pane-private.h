@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-details-pane-private.h — what sd-details-pane.c (display, action enabling, performing)
- * and sd-details-pane-dialogs.c (the questions asked before an action) share. */
+/* sd-details-pane-private.h — what sd-details-pane.c (display, action enabling, performing),
+ * sd-details-pane-history.c (the timeline) and sd-details-pane-dialogs.c (the questions
+ * asked before an action) share. */
 #pragma once
 
 #include "sd-complaint.h"
@@ -71,6 +72,14 @@ void       sd_details_pane_perform      (SdDetailsPane         *self,
 /* "Mon 23 Nov 2026, 14:30" in the salon's zone. Free with g_free. */
 char      *sd_details_pane_format_instant (SdDetailsPane *self,
                                            gint64         instant);
+
+/* "the salon", "the client"… for "by %s". */
+const char *sd_details_pane_party_label     (SdParty party);
+/* The request's (or open complaint's) deadline and time left, against the clock. */
+void        sd_details_pane_update_countdown (SdDetailsPane *self);
+
+/* sd-details-pane-history.c: reloads the timeline (and the complaint, for its deadline). */
+void       sd_details_pane_load_history    (SdDetailsPane *self);
 
 /* sd-details-pane-dialogs.c: each asks, then calls sd_details_pane_perform(). */
 void       sd_details_pane_ask_decline     (SdDetailsPane *self);

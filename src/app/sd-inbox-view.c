@@ -148,12 +148,17 @@ create_row (SdInboxView *self, SdInboxItem *item)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle_markup);
 
-  icon = gtk_image_new_from_icon_name (complaint ? "dialog-warning-symbolic"
-                                       : sd_state_style_get_icon_name (SD_STATE_REQUESTED));
-  gtk_widget_add_css_class (icon, sd_state_style_get_css_class (
-                              complaint ? SD_STATE_DISPUTED : SD_STATE_REQUESTED));
+  /* Coloured like the state it is about (style.css's .state-pill), with its own icon. */
+  icon = gtk_image_new_from_icon_name (sd_state_style_get_icon_name (
+                                         complaint ? SD_STATE_DISPUTED : SD_STATE_REQUESTED));
   gtk_widget_set_tooltip_text (icon, complaint ? _("Complaint") : _("Booking request"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), icon);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "state-pill");
+  gtk_widget_add_css_class (box, sd_state_style_get_css_class (
+                              complaint ? SD_STATE_DISPUTED : SD_STATE_REQUESTED));
+  gtk_box_append (GTK_BOX (box), icon);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), box);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -300,8 +305,9 @@ on_deadlines_applied (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* A failure here is the database's; the reload below shows it on the error page. */
   if (error != NULL)
-    g_warning ("Could not apply the deadlines: %s", error->message);
+    g_debug ("Could not apply the deadlines: %s", error->message);
   else if (changed > 0)
     g_signal_emit (self, signals[DEADLINES_APPLIED], 0, (guint) changed);
   sd_inbox_view_reload (self);
@@ -358,6 +364,9 @@ sd_inbox_view_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->tick_source, g_source_remove);
   g_ptr_array_set_size (self->rows, 0);
+  /* AdwBin unparents its child itself; take it away first so the template does not
+   * unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_INBOX_VIEW);
 
   G_OBJECT_CLASS (sd_inbox_view_parent_class)->dispose (object);

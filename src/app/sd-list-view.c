@@ -94,6 +94,11 @@ update_summary (SdListView *self)
 static void
 refilter (SdListView *self)
 {
+  if (self->filter == NULL)
+    return;   /* still in init */
+  /* Hidden, the table is detached from the agenda (see map/unmap): nothing to do now. */
+  if (gtk_filter_list_model_get_model (self->filtered) == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
 }
@@ -268,9 +273,9 @@ add_columns (SdListView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, kind == COLUMN_CLIENT || kind == COLUMN_SERVICE);
       if (kind == COLUMN_TIME)
-        gtk_column_view_column_set_fixed_width (column, 210);
+        gtk_column_view_column_set_fixed_width (column, 190);
       if (kind == COLUMN_STATE)
-        gtk_column_view_column_set_fixed_width (column, 250);
+        gtk_column_view_column_set_fixed_width (column, 330);
       gtk_column_view_append_column (self->column_view, column);
       self->columns[kind] = column;
       g_object_unref (column);
@@ -306,6 +311,29 @@ on_state_filter_changed (SdListView *self)
   refilter (self);
 }
 
+/* A hidden table would still re-filter, re-sort and re-bind rows on every step of the
+ * other views: it follows the agenda only while it is shown. */
+static void
+sd_list_view_map (GtkWidget *widget)
+{
+  SdListView *self = SD_LIST_VIEW (widget);
+
+  if (self->model != NULL)
+    gtk_filter_list_model_set_model (self->filtered, sd_agenda_model_get_appointments (self->model));
+  refilter (self);
+  sd_list_view_set_selected_id (self, self->selected_id);
+  GTK_WIDGET_CLASS (sd_list_view_parent_class)->map (widget);
+}
+
+static void
+sd_list_view_unmap (GtkWidget *widget)
+{
+  SdListView *self = SD_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sd_list_view_parent_class)->unmap (widget);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+}
+
 static void
 sd_list_view_dispose (GObject *object)
 {
@@ -314,6 +342,8 @@ sd_list_view_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_LIST_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
@@ -332,6 +362,8 @@ sd_list_view_class_init (SdListViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sd_list_view_dispose;
+  widget_class->map = sd_list_view_map;
+  widget_class->unmap = sd_list_view_unmap;
 
   signals[APPOINTMENT_ACTIVATED] =
     g_signal_new ("appointment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -417,7 +449,8 @@ sd_list_view_set_model (SdListView    *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
   gtk_filter_list_model_set_model (self->filtered,
-                                   model ? sd_agenda_model_get_appointments (model) : NULL);
+                                   model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))
+                                   ? sd_agenda_model_get_appointments (model) : NULL);
   if (model != NULL)
     g_signal_connect_object (model, "loaded", G_CALLBACK (on_model_loaded), self,
                              G_CONNECT_SWAPPED);

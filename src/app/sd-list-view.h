@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-list-view.h — the agenda as a table (GtkColumnView): the appointments of the shown
  * week, sortable by any column, filterable by state. A GtkFilterListModel and a
- * GtkSortListModel over the agenda model's list: no query of its own. */
+ * GtkSortListModel over the agenda model's list: no query of its own. While hidden it is
+ * detached from that list, so it costs nothing when the other views move. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -32,7 +33,8 @@ void        sd_list_view_set_state_filter (SdListView   *self,
                                            int           state);
 void        sd_list_view_set_selected_id (SdListView    *self,
                                           gint64         id);
-/* The rows as shown: filtered and sorted (a GListModel of SdAppointment). */
+/* The rows as shown: filtered and sorted (a GListModel of SdAppointment); empty while the
+ * view is hidden. */
 GListModel *sd_list_view_get_rows        (SdListView    *self);
 /* Sorts by a column: "time", "client", "service", "staff", "state", "price". */
 void        sd_list_view_sort_by         (SdListView    *self,

@@ -358,14 +358,9 @@ fill_services (SdNewAppointmentDialog *self)
   for (guint i = 0; services != NULL && i < g_list_model_get_n_items (services); i++)
     {
       SdService *service = g_list_model_get_item (services, i);
-      g_autofree char *price = sd_money_format (sd_service_get_price_cents (service),
-                                                sd_service_get_currency (service));
-      /* Translators: a service in the booking form, "Cut & blow-dry · 45 min · €45.00" */
-      g_autofree char *label = g_strdup_printf (_("%s · %d min · %s"),
-                                                sd_service_get_name (service),
-                                                sd_service_get_duration_min (service), price);
 
-      gtk_string_list_append (names, label);
+      /* Only the name fits the row; the "Ends" row shows duration and price. */
+      gtk_string_list_append (names, sd_service_get_name (service));
       g_ptr_array_add (self->services, service);
     }
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (names));

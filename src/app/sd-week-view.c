@@ -51,6 +51,7 @@ struct _SdWeekView
   GArray *items;                /* Item, by day then start */
   GPtrArray *refs;              /* keeps the drawn appointments alive */
   PangoLayout *layout;          /* reused for every label: one layout, many draws */
+  gboolean stale;               /* changed while hidden: laid out again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (SdWeekView, sd_week_view, GTK_TYPE_WIDGET)
@@ -137,6 +138,13 @@ sd_week_view_refresh (SdWeekView *self)
   guint day = 0, day_first = 0;
 
   g_return_if_fail (SD_IS_WEEK_VIEW (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   g_array_set_size (self->items, 0);
   g_ptr_array_set_size (self->refs, 0);
@@ -345,12 +353,23 @@ snapshot_items (SdWeekView     *self,
       GdkRGBA color, fill;
 
       sd_state_style_get_color (state, &color);
-      fill = color;
-      fill.alpha = sd_state_style_is_inactive (state) ? 0.12 : 0.24;
-      gtk_snapshot_append_color (snapshot, &fill, &r);
-      gtk_snapshot_append_color (snapshot, &color,
-                                 &GRAPHENE_RECT_INIT (r.origin.x, r.origin.y,
-                                                      MIN (3, r.size.width), r.size.height));
+      if (r.size.width <= 6)
+        {
+          /* A sliver in a crowded week: one node, the stripe alone, keeps the frame cheap
+           * with thousands of appointments. Inactive ones stay pale. */
+          if (sd_state_style_is_inactive (state))
+            color.alpha = 0.35;
+          gtk_snapshot_append_color (snapshot, &color, &r);
+        }
+      else
+        {
+          fill = color;
+          fill.alpha = sd_state_style_is_inactive (state) ? 0.12 : 0.24;
+          gtk_snapshot_append_color (snapshot, &fill, &r);
+          gtk_snapshot_append_color (snapshot, &color,
+                                     &GRAPHENE_RECT_INIT (r.origin.x, r.origin.y,
+                                                          3, r.size.height));
+        }
       if (sd_appointment_get_id (it->appointment) == self->selected_id)
         {
           GskRoundedRect outline;
@@ -361,15 +380,21 @@ snapshot_items (SdWeekView     *self,
           gtk_snapshot_append_border (snapshot, &outline, widths, colors);
         }
 
-      /* Text only where it can be read: a mark and the client's name. */
-      if (r.size.width >= 40 && r.size.height >= line_h)
+      /* Text only where it can be read: the state's mark always, the client's name when
+       * a useful part of it fits ("Lu…" helps nobody; the tooltip has it all). */
+      if (r.size.width >= 14 && r.size.height >= line_h)
         {
-          g_autofree char *text = g_strdup_printf ("%s %s", sd_state_style_get_glyph (state),
-                                                   sd_appointment_get_client_name (it->appointment));
+          g_autofree char *text = NULL;
+
+          if (r.size.width >= 76)
+            text = g_strdup_printf ("%s %s", sd_state_style_get_glyph (state),
+                                    sd_appointment_get_client_name (it->appointment));
+          else
+            text = g_strdup (sd_state_style_get_glyph (state));
 
           gtk_snapshot_push_clip (snapshot, &r);
           append_text (self, snapshot, text, state == SD_STATE_CANCELLED,
-                       r.origin.x + 5, r.origin.y + 1, r.size.width - 7, fg);
+                       r.origin.x + 4, r.origin.y + 1, MAX (8, r.size.width - 6), fg);
           gtk_snapshot_pop (snapshot);
         }
     }
@@ -558,6 +583,16 @@ on_query_tooltip (SdWeekView *self,
 }
 
 static void
+sd_week_view_map (GtkWidget *widget)
+{
+  SdWeekView *self = SD_WEEK_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sd_week_view_parent_class)->map (widget);
+  if (self->stale)
+    sd_week_view_refresh (self);
+}
+
+static void
 sd_week_view_dispose (GObject *object)
 {
   SdWeekView *self = SD_WEEK_VIEW (object);
@@ -583,6 +618,7 @@ sd_week_view_class_init (SdWeekViewClass *klass)
   object_class->dispose = sd_week_view_dispose;
   widget_class->snapshot = sd_week_view_snapshot;
   widget_class->measure = sd_week_view_measure;
+  widget_class->map = sd_week_view_map;
 
   signals[APPOINTMENT_ACTIVATED] =
     g_signal_new ("appointment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -27,6 +27,7 @@ struct _SdWindow
   gboolean hide_cancelled;
   gboolean show_declined_expired;
   char *date_title;
+  char *pending_view;           /* asked for before the store opened (the inbox) */
   guint now_timeout_id;
   gboolean agenda_drawn;
   gboolean awaiting_first_frame;

@@ -54,7 +54,7 @@ void           sd_window_add_toast            (SdWindow       *self,
 /* The header's title for the shown date ("Tuesday 24 November 2026", "Week 48 …"). */
 const char    *sd_window_get_date_title       (SdWindow       *self);
 /* Named parts, for tests: "day", "week", "list", "inbox", "details", "search",
- * "week-staff-filter". NULL when the part does not exist. */
+ * "week-staff-filter", "legend", "error-page". NULL when the part does not exist. */
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);
 

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-json.c — writing the marketplace's shapes, and the helpers both directions share.
- * Reading is in sd-json-parse.c. */
+/* sd-json.c — writing the marketplace's shapes, parsing whole documents, and the helpers
+ * both directions share. Reading resources is in sd-json-parse.c. */
 
 #include "config.h"
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
@@ -81,6 +82,88 @@ sd_json_to_string (JsonNode *node, gboolean pretty)
   json_generator_set_pretty (generator, pretty);
   json_generator_set_indent (generator, 2);
   return json_generator_to_data (generator, NULL);
+}
+
+/* ---- Whole documents ---- */
+
+/* json-glib's parser recurses once per level: refuse deep nesting before it sees it. */
+static gboolean
+nesting_within (const char *data, gsize length, guint max)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+JsonNode *
+sd_json_parse (const char *data, gssize length, GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (len > SD_JSON_MAX_DOCUMENT)
+    {
+      g_set_error (error, SD_JSON_ERROR, SD_JSON_ERROR_TOO_LARGE,
+                   _("The document is larger than %d bytes"), SD_JSON_MAX_DOCUMENT);
+      return NULL;
+    }
+  if (len > 0 && (memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, NULL)))
+    {
+      g_set_error (error, SD_JSON_ERROR, SD_JSON_ERROR_MALFORMED,
+                   _("The document is not UTF-8 text"));
+      return NULL;
+    }
+  if (!nesting_within (data, len, SD_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, SD_JSON_ERROR, SD_JSON_ERROR_TOO_LARGE,
+                   _("The document is nested more than %d levels deep"), SD_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (len == 0 || !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_set_error (error, SD_JSON_ERROR, SD_JSON_ERROR_MALFORMED,
+                   _("The document is not valid JSON: %s"),
+                   local_error != NULL ? local_error->message : _("it is empty"));
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, SD_JSON_ERROR, SD_JSON_ERROR_MALFORMED,
+                   _("The document is not valid JSON: %s"), _("it is empty"));
+      return NULL;
+    }
+  return json_node_copy (root);
 }
 
 /* ---- Small writers ---- */
@@ -434,6 +517,18 @@ sd_json_from_service (SdService *service, const char *currency)
   return node_for (object);
 }
 
+/* The event's name: the action's wire name, or one of the store's own events ("create",
+ * "expire", …) that are no action. */
+static const char *
+history_event (SdHistoryEntry *entry)
+{
+  SdAction action = sd_history_entry_get_action (entry);
+
+  if (sd_history_entry_get_event (entry) != NULL)
+    return sd_history_entry_get_event (entry);
+  return action < SD_N_ACTIONS ? sd_action_to_string (action) : NULL;
+}
+
 JsonNode *
 sd_json_from_history_entry (SdHistoryEntry *entry, GTimeZone *tz)
 {
@@ -445,8 +540,7 @@ sd_json_from_history_entry (SdHistoryEntry *entry, GTimeZone *tz)
   put_id (object, NULL, "hst", sd_history_entry_get_id (entry));
   put_ref (object, "appointment_id", "apt", sd_history_entry_get_appointment_id (entry));
   put_time (object, "at", sd_history_entry_get_at (entry), tz);
-  json_object_set_string_member (object, "action",
-                                 sd_action_to_string (sd_history_entry_get_action (entry)));
+  put_string_or_null (object, "action", history_event (entry));
   json_object_set_string_member (object, "by",
                                  sd_party_to_string (sd_history_entry_get_by (entry)));
   json_object_set_string_member (object, "from",

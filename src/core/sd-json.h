@@ -22,7 +22,8 @@
  *   {"id":"hst_local_7","appointment_id":"apt_local_12","at":"…","action":"cancel",
  *    "by":"salon|client|staff|system","from":"confirmed","to":"cancelled",
  *    "detail":"…"|null,"amount_cents":0}
- * with the wire names of sd-types.h for action, by and the two states.
+ * with the wire names of sd-types.h for by and the two states; "action" is the entry's
+ * event: an action's wire name or one of the store's own events ("create", "expire"…).
  *
  * Complaint statuses: the desk writes its own "missed" (a reply deadline passed
  * unanswered) besides the API's three, and reads it back.

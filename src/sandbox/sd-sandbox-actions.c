@@ -477,7 +477,10 @@ sd_sandbox_resolve (SdSandboxServer *self, SdSandboxSalon *salon, gint64 id, Jso
   json_builder_set_member_name (builder, "amount_cents");
   json_builder_add_int_value (builder, amount);
   json_builder_set_member_name (builder, "note");
-  json_builder_add_string_value (builder, note);
+  if (note != NULL)
+    json_builder_add_string_value (builder, note);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "at");
   json_builder_add_string_value (builder, at);
   json_builder_end_object (builder);

@@ -118,10 +118,15 @@ sd_sandbox_db_class_init (SdSandboxDbClass *klass)
 }
 
 static void
+finalize_stmt (gpointer s)
+{
+  sqlite3_finalize (s);
+}
+
+static void
 sd_sandbox_db_init (SdSandboxDb *self)
 {
-  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) sqlite3_finalize);
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
 }
 
 SdSandboxDb *

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-sandbox-request.c — reading the members of a request's JSON body strictly: a missing
- * required member or one of the wrong type is a 400 that names it. */
+/* sd-sandbox-request.c — reading the members of a request's JSON body strictly (a missing
+ * required member or one of the wrong type is a 400 that names it), and the mapping of
+ * every error to its HTTP status and API code. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "sd-sandbox-server-private.h"
 #include "sd-json.h"
+#include "sd-policy-error.h"
 #include "sd-time.h"
 
 static JsonNode *
@@ -123,4 +127,53 @@ sd_sandbox_get_object (JsonObject *obj, const char *name, gboolean required, GEr
       return NULL;
     }
   return json_node_get_object (node);
+}
+
+guint
+sd_sandbox_error_status (const GError *error, const char **code_out)
+{
+  static const struct { guint status; const char *code; } sandbox_codes[] = {
+    [SD_SANDBOX_ERROR_BAD_REQUEST] = { 400, "bad_request" },
+    [SD_SANDBOX_ERROR_UNAUTHORIZED] = { 401, "unauthorized" },
+    [SD_SANDBOX_ERROR_NOT_FOUND] = { 404, "not_found" },
+    [SD_SANDBOX_ERROR_METHOD] = { 405, "method_not_allowed" },
+    [SD_SANDBOX_ERROR_VERSION_CONFLICT] = { 409, "version_conflict" },
+    [SD_SANDBOX_ERROR_GONE] = { 410, "cursor_expired" },
+    [SD_SANDBOX_ERROR_TOO_LARGE] = { 413, "too_large" },
+    [SD_SANDBOX_ERROR_RATE_LIMITED] = { 429, "rate_limited" },
+    [SD_SANDBOX_ERROR_UNAVAILABLE] = { 503, "unavailable" },
+  };
+
+  if (error->domain == SD_SANDBOX_ERROR && (guint) error->code < G_N_ELEMENTS (sandbox_codes))
+    {
+      *code_out = sandbox_codes[error->code].code;
+      return sandbox_codes[error->code].status;
+    }
+  if (error->domain == SD_POLICY_ERROR)
+    {
+      *code_out = sd_policy_error_code (error->code);
+      switch ((SdPolicyError) error->code)
+        {
+        case SD_POLICY_ERROR_LOCKED:
+          return 423;
+        case SD_POLICY_ERROR_NOT_FOUND:
+          return 404;
+        default:
+          return 422;
+        }
+    }
+  /* Bodies over the size limit never reach the parser (413 before), so its TOO_LARGE is
+   * only ever nesting too deep: malformed for the API. */
+  if (error->domain == SD_JSON_ERROR)
+    {
+      *code_out = "bad_request";
+      return 400;
+    }
+  if (error->domain == SD_STORE_ERROR && error->code == SD_STORE_ERROR_NOT_FOUND)
+    {
+      *code_out = "not_found";
+      return 404;
+    }
+  *code_out = "internal";
+  return 500;
 }

@@ -390,9 +390,12 @@ record_store_changes (SdSandboxServer *self, SdSandboxSalon *salon, int state, G
   return TRUE;
 }
 
+/* In the caller's transaction if there is one, else in its own. */
 static gboolean
 in_own_transaction (SdSandboxServer *self, SdSandboxSalon *salon, int state, GError **error)
 {
+  if (sd_sandbox_db_in_transaction (self->db))
+    return record_store_changes (self, salon, state, error);
   if (!sd_sandbox_db_begin (self->db, error))
     return FALSE;
   if (!record_store_changes (self, salon, state, error) || !sd_sandbox_db_commit (self->db, error))
@@ -422,7 +425,5 @@ sd_sandbox_apply_deadlines (SdSandboxServer *self, SdSandboxSalon *salon, GError
 gboolean
 sd_sandbox_record_unknown (SdSandboxServer *self, SdSandboxSalon *salon, GError **error)
 {
-  if (sd_sandbox_db_in_transaction (self->db))
-    return record_store_changes (self, salon, -1, error);
   return in_own_transaction (self, salon, -1, error);
 }

@@ -159,6 +159,7 @@ get_staff (SdSandboxRequest *req, GError **error)
 {
   g_autoptr (GListModel) staff = sd_store_list_staff (req->salon->store, error);
   JsonArray *array;
+  JsonNode *node;
 
   if (staff == NULL)
     return NULL;
@@ -166,15 +167,17 @@ get_staff (SdSandboxRequest *req, GError **error)
   for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
     {
       g_autoptr (SdStaff) member = g_list_model_get_item (staff, i);
-      JsonNode *node;
+      JsonNode *item;
 
       if (!sd_staff_get_active (member))
         continue;
-      node = sd_json_from_staff (member);
-      sd_sandbox_publish_ids (node);
-      json_array_add_element (array, node);
+      item = sd_json_from_staff (member);
+      sd_sandbox_publish_ids (item);
+      json_array_add_element (array, item);
     }
-  return json_node_init_array (json_node_alloc (), array);
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
 }
 
 static JsonNode *
@@ -183,6 +186,7 @@ get_services (SdSandboxRequest *req, GError **error)
   g_autoptr (GListModel) services = sd_store_list_services (req->salon->store, error);
   SdSalon *salon = sd_store_get_salon (req->salon->store);
   JsonArray *array;
+  JsonNode *node;
 
   if (services == NULL)
     return NULL;
@@ -190,12 +194,14 @@ get_services (SdSandboxRequest *req, GError **error)
   for (guint i = 0; i < g_list_model_get_n_items (services); i++)
     {
       g_autoptr (SdService) service = g_list_model_get_item (services, i);
-      JsonNode *node = sd_json_from_service (service, sd_salon_get_currency (salon));
+      JsonNode *item = sd_json_from_service (service, sd_salon_get_currency (salon));
 
-      sd_sandbox_publish_ids (node);
-      json_array_add_element (array, node);
+      sd_sandbox_publish_ids (item);
+      json_array_add_element (array, item);
     }
-  return json_node_init_array (json_node_alloc (), array);
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
 }
 
 static JsonNode *
@@ -363,6 +369,7 @@ appointment_action (SdSandboxRequest *req, GError **error)
   g_autoptr (SdAppointment) before = NULL;
   g_autoptr (SdAppointment) after = NULL;
   g_autoptr (GArray) starts = g_array_new (FALSE, TRUE, sizeof (gint64));
+  GError *local_error = NULL;
   gint64 id;
 
   sd_action_request_init (&request, (SdAction) req->route->data);
@@ -372,8 +379,28 @@ appointment_action (SdSandboxRequest *req, GError **error)
       !read_action (req, before, &request, starts, error))
     return NULL;
 
-  after = sd_store_perform (req->salon->store, id, &request, error);
-  if (after == NULL || !sd_sandbox_record_appointment (self, req->salon, before, after, error) ||
+  after = sd_store_perform (req->salon->store, id, &request, &local_error);
+  /* The clock expires a request as soon as its deadline passes, so an answer that comes
+   * later finds it expired; the API calls that "deadline_passed", as the core would have
+   * a second earlier. */
+  if (after == NULL && sd_appointment_get_state (before) == SD_STATE_EXPIRED &&
+      (request.action == SD_ACTION_ACCEPT || request.action == SD_ACTION_DECLINE ||
+       request.action == SD_ACTION_UNAVAILABLE) &&
+      g_error_matches (local_error, SD_POLICY_ERROR, SD_POLICY_ERROR_INVALID_TRANSITION))
+    {
+      g_autofree char *deadline = sd_sandbox_format_time (req->salon,
+                                                          sd_appointment_get_confirm_by (before));
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SD_POLICY_ERROR, SD_POLICY_ERROR_DEADLINE_PASSED,
+                   _("The request had to be answered by %s: it has expired."), deadline);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (!sd_sandbox_record_appointment (self, req->salon, before, after, error) ||
       !sd_sandbox_system_message (self, req->salon, after, request.action, error))
     return NULL;
   return sd_sandbox_appointment_json (self, req->salon, after);
@@ -408,6 +435,7 @@ respond_complaint (SdSandboxRequest *req, GError **error)
   g_autoptr (SdComplaint) answered = NULL;
   g_autoptr (SdAppointment) before = NULL;
   g_autoptr (SdAppointment) after = NULL;
+  GError *local_error = NULL;
   gint64 id;
 
   if (!sd_sandbox_parse_id (req->args[0], "cmp", &id, error) ||
@@ -433,9 +461,21 @@ respond_complaint (SdSandboxRequest *req, GError **error)
                                      sd_complaint_get_appointment_id (complaint), error);
   if (before == NULL)
     return NULL;
-  answered = sd_store_respond_complaint (req->salon->store, id, &response, error);
+  answered = sd_store_respond_complaint (req->salon->store, id, &response, &local_error);
+  /* As with requests: the clock marks an unanswered complaint missed once reply_by has
+   * passed, and the API calls an answer after that "deadline_passed". */
+  if (answered == NULL && sd_complaint_get_status (complaint) == SD_COMPLAINT_MISSED &&
+      g_error_matches (local_error, SD_POLICY_ERROR, SD_POLICY_ERROR_INVALID_TRANSITION))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SD_POLICY_ERROR, SD_POLICY_ERROR_DEADLINE_PASSED,
+                   _("Too late: the deadline to answer this complaint has passed."));
+    }
   if (answered == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   after = sd_store_get_appointment (req->salon->store, sd_appointment_get_id (before), error);
   if (after == NULL || !sd_sandbox_record_complaint (req->server, req->salon, answered, error))
     return NULL;

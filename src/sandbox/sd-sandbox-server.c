@@ -145,7 +145,8 @@ sd_sandbox_server_add_salon (SdSandboxServer *self, const char *name, const char
 SdSandboxSalon *
 sd_sandbox_server_first_salon (SdSandboxServer *self)
 {
-  return self->salons->len > 0 ? g_ptr_array_index (self->salons, 0) : NULL;
+  return self->salons != NULL && self->salons->len > 0 ? g_ptr_array_index (self->salons, 0)
+                                                       : NULL;
 }
 
 static gboolean
@@ -282,10 +283,11 @@ match_route (const SdSandboxRoute *route, char **segments, char **args)
   return TRUE;
 }
 
-/* The route for @method and @path; sets *@path_known when only the method differs. */
+/* The route for @method and the path's @segments; sets *@path_known when only the method
+ * differs. */
 static const SdSandboxRoute *
-find_route (SdSandboxServer *self, const char *method, const char *path, char **segments,
-            char **args, gboolean *path_known)
+find_route (SdSandboxServer *self, const char *method, char **segments, char **args,
+            gboolean *path_known)
 {
   const SdSandboxRoute *tables[] = { sd_sandbox_v1_routes, sd_sandbox_extra_routes };
   const guint sizes[] = { sd_sandbox_n_v1_routes, sd_sandbox_n_extra_routes };
@@ -310,7 +312,6 @@ find_route (SdSandboxServer *self, const char *method, const char *path, char **
           return &tables[t][i];
         }
     }
-  (void) path;
   return NULL;
 }
 
@@ -354,53 +355,6 @@ take_token (SdSandboxServer *self, SdSandboxSalon *salon)
       return 0;
     }
   return MAX (1, (guint) ceil ((1.0 - salon->bucket) / rate));
-}
-
-guint
-sd_sandbox_error_status (const GError *error, const char **code_out)
-{
-  static const struct { guint status; const char *code; } sandbox_codes[] = {
-    [SD_SANDBOX_ERROR_BAD_REQUEST] = { 400, "bad_request" },
-    [SD_SANDBOX_ERROR_UNAUTHORIZED] = { 401, "unauthorized" },
-    [SD_SANDBOX_ERROR_NOT_FOUND] = { 404, "not_found" },
-    [SD_SANDBOX_ERROR_METHOD] = { 405, "method_not_allowed" },
-    [SD_SANDBOX_ERROR_VERSION_CONFLICT] = { 409, "version_conflict" },
-    [SD_SANDBOX_ERROR_GONE] = { 410, "cursor_expired" },
-    [SD_SANDBOX_ERROR_TOO_LARGE] = { 413, "too_large" },
-    [SD_SANDBOX_ERROR_RATE_LIMITED] = { 429, "rate_limited" },
-    [SD_SANDBOX_ERROR_UNAVAILABLE] = { 503, "unavailable" },
-  };
-
-  if (error->domain == SD_SANDBOX_ERROR && (guint) error->code < G_N_ELEMENTS (sandbox_codes))
-    {
-      *code_out = sandbox_codes[error->code].code;
-      return sandbox_codes[error->code].status;
-    }
-  if (error->domain == SD_POLICY_ERROR)
-    {
-      *code_out = sd_policy_error_code (error->code);
-      switch ((SdPolicyError) error->code)
-        {
-        case SD_POLICY_ERROR_LOCKED:
-          return 423;
-        case SD_POLICY_ERROR_NOT_FOUND:
-          return 404;
-        default:
-          return 422;
-        }
-    }
-  if (error->domain == SD_JSON_ERROR)
-    {
-      *code_out = error->code == SD_JSON_ERROR_TOO_LARGE ? "too_large" : "bad_request";
-      return error->code == SD_JSON_ERROR_TOO_LARGE ? 413 : 400;
-    }
-  if (error->domain == SD_STORE_ERROR && error->code == SD_STORE_ERROR_NOT_FOUND)
-    {
-      *code_out = "not_found";
-      return 404;
-    }
-  *code_out = "internal";
-  return 500;
 }
 
 static GBytes *
@@ -567,7 +521,7 @@ process (SdSandboxServer *self, SoupServerMessage *msg, const char *path, GHashT
   req.server = self;
   req.msg = msg;
   req.query = query;
-  req.route = find_route (self, method, path, segments, req.args, &path_known);
+  req.route = find_route (self, method, segments, req.args, &path_known);
 
   if (req.route == NULL)
     g_set_error (&error, SD_SANDBOX_ERROR,
@@ -794,6 +748,9 @@ sd_sandbox_server_shutdown (SdSandboxServer *self)
     {
       soup_server_disconnect (self->soup);
       g_clear_object (&self->soup);
+      /* Lets the closed connections go (bounded: they need a few idle callbacks). */
+      for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
     }
   if (self->db != NULL)
     sd_sandbox_db_rollback (self->db);
@@ -803,5 +760,4 @@ sd_sandbox_server_shutdown (SdSandboxServer *self)
   if (self->temp_dir != NULL)
     remove_temp_dir (self->temp_dir);
   g_clear_pointer (&self->temp_dir, g_free);
-  self->salons = g_ptr_array_new_with_free_func ((GDestroyNotify) salon_free);
 }

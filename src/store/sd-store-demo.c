@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sd-deadline.h"
@@ -141,11 +143,34 @@ chunk_commit (SdStore *self, guint *rows, GError **error)
   return sd_store_commit (self, error) && sd_store_begin (self, error);
 }
 
+/* The highest N among the demo's remote ids "<prefix>N" in @table, so that filling again
+ * goes on after it (row ids of deleted rows are given out again; these must not be). */
 static gboolean
-add_clients (SdStore *self, GRand *rand, guint n, GArray *client_ids, guint *rows,
+last_serial (SdStore *self, const char *table, const char *prefix, guint *out, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(CAST(substr(remote_id, %d) AS INTEGER))"
+                                          " FROM %s WHERE remote_id GLOB '%s*'",
+                                          (int) strlen (prefix) + 1, table, prefix);
+  g_autoptr(SdStmt) stmt = sd_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sd_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  *out = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+add_clients (SdStore *self, GRand *rand, guint from, guint n, GArray *client_ids, guint *rows,
              GError **error)
 {
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < from + n; i++)
     {
       g_autoptr(SdStmt) stmt = sd_store_stmt (self,
         "INSERT INTO clients (remote_id, name, email, phone, phone_digits)"
@@ -389,6 +414,9 @@ add_appointment (Demo *demo, gint64 staff_id, const DemoService *service, gint64
   else
     state = dice < 8 ? SD_STATE_CANCELLED : SD_STATE_CONFIRMED;
   created_at = MIN (created_at, now);
+  /* Every demo booking came in as a marketplace request, so it had a deadline. */
+  if (confirm_by == 0)
+    confirm_by = sd_deadline_confirm_by (self->salon, created_at);
   if (state == SD_STATE_CANCELLED)
     {
       by_salon = dice % 3 == 0;
@@ -463,29 +491,20 @@ fill_locked (SdStore *self, const SdDemoOptions *options, GError **error)
   GTimeZone *tz = sd_salon_get_timezone (self->salon);
   Demo demo = { self, rand, sd_store_now (self), 0, 0, 0 };
   gint64 from = options->from, to = options->to;
-  guint n = options->n_appointments, per_day, made = 0, idle_days = 0;
+  guint n = options->n_appointments, per_day, made = 0, idle_days = 0, first_client = 0;
   int shortest;
 
   if (!ensure_staff (self, MAX (options->n_staff, 1), staff, error) ||
       !ensure_services (self, services, error))
     return FALSE;
 
-  {
-    g_autoptr(SdStmt) stmt = sd_store_stmt (self, "SELECT max(id) FROM appointments", error);
-    if (stmt == NULL)
-      return FALSE;
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      demo.serial = sqlite3_column_int (stmt, 0);
-  }
-  {
-    g_autoptr(SdStmt) stmt = sd_store_stmt (self, "SELECT count(*) FROM complaints", error);
-    if (stmt == NULL)
-      return FALSE;
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      demo.complaints = sqlite3_column_int (stmt, 0);
-  }
+  if (!last_serial (self, "appointments", "apt_demo_", &demo.serial, error) ||
+      !last_serial (self, "complaints", "cmp_demo_", &demo.complaints, error) ||
+      !last_serial (self, "clients", "cli_demo_", &first_client, error))
+    return FALSE;
 
-  if (!add_clients (self, rand, CLAMP (n / 20, 20, 200000), clients, &demo.rows, error))
+  if (!add_clients (self, rand, first_client, CLAMP (n / 20, 20, 200000), clients, &demo.rows,
+                    error))
     return FALSE;
 
   if (from == 0)

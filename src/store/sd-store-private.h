@@ -22,6 +22,7 @@ struct _SdStore
   sqlite3 *db;
   GMutex lock;
   GHashTable *stmts;     /* SQL text -> sqlite3_stmt, prepared once */
+  gboolean opened;       /* the file passed the checks and is ours */
 };
 
 /* The longest an appointment may last. Range queries rely on it: they look for starts in

@@ -18,6 +18,17 @@
 #include "sd-appointment.h"
 #include "sd-clock.h"
 #include "sd-salon.h"
+#include "sd-client.h"
+#include "sd-complaint.h"
+#include "sd-history-entry.h"
+#include "sd-inbox-item.h"
+#include "sd-message.h"
+#include "sd-outbox-entry.h"
+#include "sd-reputation.h"
+#include "sd-review.h"
+#include "sd-service.h"
+#include "sd-staff.h"
+#include "sd-transaction.h"
 
 G_BEGIN_DECLS
 
@@ -193,9 +204,38 @@ gboolean        sd_store_get_reputation  (SdStore *self, gint64 from, gint64 to,
 
 /* ---- Outbox (read by the sync engine) ---- */
 
-/* Unsent outbox rows, oldest first: GPtrArray of SdOutboxEntry. */
+/* Unsent outbox rows that may be sent now, oldest first: GPtrArray of SdOutboxEntry. A
+ * cancellation is held back for the salon's undo_seconds, so that it can still be undone.
+ * Send them in this order. */
 GPtrArray      *sd_store_list_outbox     (SdStore *self, guint limit, GError **error);
+/* Every unsent row, held ones included ("3 changes waiting to be sent"). */
 guint           sd_store_count_outbox    (SdStore *self, GError **error);
+/* Call before each attempt to send a row: from then on the marketplace may have it (a
+ * cancellation can no longer be undone). */
+gboolean        sd_store_outbox_begin_send  (SdStore *self, gint64 entry_id, GError **error);
+gboolean        sd_store_outbox_mark_sent   (SdStore *self, gint64 entry_id, GError **error);
+/* @permanent: a 4xx other than 429 (never retried: state "failed"); otherwise the row stays
+ * pending with @message as its last error. */
+gboolean        sd_store_outbox_mark_failed (SdStore *self, gint64 entry_id, const char *message,
+                                             gboolean permanent, GError **error);
+
+/* ---- Messages, reviews, money, clients (mostly from the marketplace; no outbox) ---- */
+
+/* The appointment's chat, oldest first: GPtrArray of SdMessage. */
+GPtrArray      *sd_store_list_messages   (SdStore *self, gint64 appointment_id, GError **error);
+/* Stores a message that arrived (the client's, or the system's); sets its id. Also a history
+ * row. The salon writes its own through sd_store_perform (SD_ACTION_MESSAGE). */
+gboolean        sd_store_add_message     (SdStore *self, SdMessage *message, GError **error);
+/* One review per appointment; a newer one replaces it. Sets its id. */
+gboolean        sd_store_save_review     (SdStore *self, SdReview *review, GError **error);
+/* Reviews written in [from, to), newest first: GPtrArray of SdReview. */
+GPtrArray      *sd_store_list_reviews    (SdStore *self, gint64 from, gint64 to, GError **error);
+gboolean        sd_store_add_transaction (SdStore *self, SdTransaction *transaction,
+                                          GError **error);
+/* Money movements in [from, to), oldest first: GPtrArray of SdTransaction. */
+GPtrArray      *sd_store_list_transactions (SdStore *self, gint64 from, gint64 to,
+                                            GError **error);
+SdClient       *sd_store_get_client      (SdStore *self, gint64 client_id, GError **error);
 
 /* ---- Demo data and bulk loading ---- */
 
@@ -223,7 +263,8 @@ char           *sd_store_backup          (SdStore *self, GError **error);
 /* Makes a backup if none was made today (salon's zone). Returns TRUE if one was made. */
 gboolean        sd_store_backup_if_due   (SdStore *self, GError **error);
 /* Replaces the database at @db_path with @backup_path after checking that it is a Salon
- * Desk database of a known version; the current file is kept as "<name>.before-restore". */
+ * Desk database of a known version; the current file is kept as "<name>.before-restore".
+ * Close every SdStore on @db_path first. */
 gboolean        sd_store_restore         (const char *db_path, const char *backup_path,
                                           GError **error);
 

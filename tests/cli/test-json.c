@@ -521,7 +521,8 @@ test_write_small_shapes (void)
   g_autoptr(SdStaff) staff = sd_staff_new ();
   g_autoptr(SdService) service = sd_service_new ();
   g_autoptr(SdHistoryEntry) entry = sd_history_entry_new ();
-  g_autoptr(JsonNode) s = NULL, v = NULL, h = NULL;
+  g_autoptr(SdHistoryEntry) created = sd_history_entry_new ();
+  g_autoptr(JsonNode) s = NULL, v = NULL, h = NULL, c = NULL;
   g_autofree char *s_text = NULL, *v_text = NULL, *h_text = NULL;
 
   sd_staff_set_id (staff, 3);
@@ -548,12 +549,19 @@ test_write_small_shapes (void)
   sd_history_entry_set_from_state (entry, SD_STATE_CONFIRMED);
   sd_history_entry_set_to_state (entry, SD_STATE_CANCELLED);
   sd_history_entry_set_amount_cents (entry, 4500);
+  sd_history_entry_set_event (entry, "cancel");
   h = sd_json_from_history_entry (entry, NULL);
   h_text = sd_json_to_string (h, FALSE);
   g_assert_cmpstr (h_text, ==, "{\"id\":\"hst_local_7\",\"appointment_id\":\"apt_local_12\","
                                "\"at\":\"2026-11-23T13:30:00+00:00\",\"action\":\"cancel\","
                                "\"by\":\"salon\",\"from\":\"confirmed\",\"to\":\"cancelled\","
                                "\"detail\":null,\"amount_cents\":4500}");
+
+  /* The store's own events are no action: their name is written all the same. */
+  sd_history_entry_set_event (created, "create");
+  sd_history_entry_set_action (created, SD_N_ACTIONS);
+  c = sd_json_from_history_entry (created, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (c), "action"), ==, "create");
 }
 
 static void

@@ -43,7 +43,8 @@ SdAppointment *panes_perform            (PanesFixture *f, SdAppointment *appoint
  * through with the clock, which is put back to PANES_NOW). */
 SdAppointment *panes_make_in_state      (PanesFixture *f, SdState state, const char *client);
 
-/* Iterates the main context until @condition holds; fails the test after 10 s. */
+/* Iterates the main context until @condition holds; fails the test after 30 s (generous:
+ * valgrind is slow). */
 void           panes_wait_until         (gboolean (*condition) (gpointer data), gpointer data);
 /* Lets the main loop run for @ms milliseconds (frames, idle handlers). */
 void           panes_run_for            (guint ms);
