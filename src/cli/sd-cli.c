@@ -63,6 +63,8 @@ static const Command commands[] = {
     "| --contest TEXT) [--attach FILE]…", N_("Open or answer a complaint") },
   { "reputation", sd_cli_cmd_reputation, "[--from TIME] [--to TIME]",
     N_("Cancellation and decline rates, complaints, ratings") },
+  { "sync", sd_cli_cmd_sync, "[--url URL]",
+    N_("Fetch the marketplace's changes and send unsent actions") },
   { "backup", sd_cli_cmd_backup, "", N_("Copy the database beside it") },
   { "restore", sd_cli_cmd_restore, "FILE", N_("Replace the database with a backup") },
 };

@@ -122,6 +122,7 @@ gboolean sd_cli_cmd_demo_data       (SdCli *cli, int argc, char **argv, GError *
 gboolean sd_cli_cmd_staff           (SdCli *cli, int argc, char **argv, GError **error);
 gboolean sd_cli_cmd_service         (SdCli *cli, int argc, char **argv, GError **error);
 gboolean sd_cli_cmd_backup          (SdCli *cli, int argc, char **argv, GError **error);
+gboolean sd_cli_cmd_sync            (SdCli *cli, int argc, char **argv, GError **error);
 gboolean sd_cli_cmd_restore         (SdCli *cli, int argc, char **argv, GError **error);
 
 gboolean sd_cli_cmd_add             (SdCli *cli, int argc, char **argv, GError **error);

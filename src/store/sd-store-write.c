@@ -394,7 +394,8 @@ create_locked (SdStore *self, const SdNewAppointment *spec, GError **error)
   others = sd_store_neighbours_locked (self, spec->staff_id, sd_appointment_get_start (a),
                                        sd_appointment_get_end (a), error);
   if (others == NULL ||
-      !sd_overlap_check (a, others, spec->allow_overlap, NULL, error))
+      !sd_overlap_check_in_zone (a, others, spec->allow_overlap,
+                                 sd_salon_get_timezone (self->salon), NULL, error))
     return 0;
 
   client_id = sd_store_find_or_add_client (self, spec->client_name, spec->client_phone,
