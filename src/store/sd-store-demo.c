@@ -552,7 +552,10 @@ fill_locked (SdStore *self, const SdDemoOptions *options, GError **error)
         }
       idle_days = 0;
       today = CLAMP (per_day, 1, open_minutes / shortest);
-      slot = open_minutes / today;
+      /* Slots on quarter hours, as salons book: "10:15", never "10:01". */
+      slot = open_minutes / today / 15 * 15;
+      while (slot < shortest && today > 1)
+        slot = open_minutes / --today / 15 * 15;
 
       for (guint s = 0; s < staff->len && made < n; s++)
         for (guint k = 0; k < today && made < n; k++)
