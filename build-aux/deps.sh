@@ -11,7 +11,7 @@ SD_BUILD_PACKAGES=(
 )
 SD_TEST_PACKAGES=(
   xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools valgrind poppler-utils
-  sqlite3
+  sqlite3 clang-14 libclang-rt-14-dev
 )
 
 sd_install_missing () {

@@ -1,10 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window's actions and their shortcuts (listed in ui/help-overlay.ui). */
+/* The window's actions and their shortcuts (listed in ui/help-overlay.ui), and its link
+ * to the marketplace: the connect dialog, the sync engine, reloading after a pull. */
 #include "config.h"
 
+#include "sd-connect-dialog.h"
+#include "sd-inbox-view.h"
+#include "sd-marketplace-client.h"
 #include "sd-new-appointment-dialog.h"
+#include "sd-secret.h"
+#include "sd-store-sync.h"
 #include "sd-time.h"
 #include "sd-window-private.h"
+
+#include <string.h>
 
 void
 sd_window_step (SdWindow *self,
@@ -104,6 +112,7 @@ on_appointment_created (SdWindow *self,
 {
   self->pending_select_id = id;
   sd_agenda_model_reload (self->model);
+  sd_window_note_local_change (self);
 }
 
 static void
@@ -157,6 +166,179 @@ new_appointment_at_action (GtkWidget  *widget,
   open_new_appointment (SD_WINDOW (widget), start, staff_id);
 }
 
+/* ---- Marketplace sync ---- */
+
+static void
+on_sync_status_changed (SdWindow     *self,
+                        SdSyncEngine *engine)
+{
+  gint64 last_sync = sd_sync_engine_get_last_sync (engine);
+
+  /* A finished pass may have pulled bookings and changes made on the marketplace. */
+  if (last_sync == self->sync_seen_last_sync || self->model == NULL)
+    return;
+  self->sync_seen_last_sync = last_sync;
+  sd_agenda_model_reload (self->model);
+  if (self->inbox_view != NULL)
+    sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
+}
+
+void
+sd_window_stop_sync (SdWindow *self)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->sync_cancellable);
+  g_clear_object (&self->sync_cancellable);
+  if (self->sync_engine == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->sync_engine, self);
+  sd_sync_engine_stop (self->sync_engine);
+  if (self->sync_status != NULL)
+    sd_sync_status_set_engine (self->sync_status, NULL);
+  g_clear_object (&self->sync_engine);
+}
+
+void
+sd_window_connect_sync (SdWindow   *self,
+                        const char *url,
+                        const char *token)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+  g_return_if_fail (url != NULL && token != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  sd_window_stop_sync (self);
+  self->sync_engine = sd_sync_engine_new (self->store, url, token);
+  /* "Try the sandbox" runs on this computer with a self-signed certificate. */
+  sd_sync_engine_set_insecure_loopback (self->sync_engine, sd_marketplace_url_is_loopback (url));
+  self->sync_seen_last_sync = 0;
+  g_signal_connect_object (self->sync_engine, "status-changed",
+                           G_CALLBACK (on_sync_status_changed), self, G_CONNECT_SWAPPED);
+  sd_sync_status_set_engine (self->sync_status, self->sync_engine);
+  sd_sync_engine_start (self->sync_engine);
+}
+
+SdSyncEngine *
+sd_window_get_sync_engine (SdWindow *self)
+{
+  g_return_val_if_fail (SD_IS_WINDOW (self), NULL);
+  return self->sync_engine;
+}
+
+void
+sd_window_note_local_change (SdWindow *self)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+  if (self->sync_engine != NULL)
+    sd_sync_engine_local_change (self->sync_engine);
+}
+
+/* What the start-up lookup found: both set, or the window stays disconnected. */
+typedef struct
+{
+  char *url;
+  char *token;
+} SyncCredentials;
+
+static void
+sync_credentials_free (SyncCredentials *c)
+{
+  g_free (c->url);
+  if (c->token != NULL)
+    memset (c->token, 0, strlen (c->token));
+  g_free (c->token);
+  g_free (c);
+}
+
+/* Both the meta read (SQLite) and libsecret (D-Bus) block: never on the main thread. */
+static void
+lookup_sync_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SyncCredentials *c = g_new0 (SyncCredentials, 1);
+  GError *error = NULL;
+
+  c->url = sd_store_get_meta (SD_STORE (source_object), SD_STORE_META_URL, &error);
+  if (c->url != NULL && *c->url != '\0')
+    c->token = sd_secret_lookup_token (c->url, cancellable, &error);
+  if (error != NULL)
+    {
+      sync_credentials_free (c);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, c, (GDestroyNotify) sync_credentials_free);
+}
+
+static void
+on_sync_looked_up (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SyncCredentials *c = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (c == NULL)
+    {
+      /* No keyring on this desktop is a normal set-up: the desk works offline. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Not connecting to the marketplace: %s", error->message);
+      return;
+    }
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (c->url == NULL || *c->url == '\0')
+        g_debug ("No marketplace set for this salon");
+      else if (c->token == NULL)
+        g_debug ("No token in the keyring for %s: not connecting", c->url);
+      else if (self->sync_engine == NULL)
+        sd_window_connect_sync (self, c->url, c->token);
+    }
+  sync_credentials_free (c);
+}
+
+void
+sd_window_resume_sync (SdWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SD_IS_WINDOW (self));
+  if (self->store == NULL || self->sync_engine != NULL || self->sync_cancellable != NULL)
+    return;
+
+  self->sync_cancellable = g_cancellable_new ();
+  task = g_task_new (self->store, self->sync_cancellable, on_sync_looked_up, g_object_ref (self));
+  g_task_run_in_thread (task, lookup_sync_thread);
+}
+
+static void
+on_connected (SdWindow   *self,
+              const char *url,
+              const char *token)
+{
+  sd_window_connect_sync (self, url, token);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SdWindow *self = SD_WINDOW (widget);
+  SdConnectDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = sd_connect_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_connected), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 sd_window_update_actions (SdWindow *self)
 {
@@ -173,6 +355,7 @@ sd_window_update_actions (SdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-appointment", ready);
   gtk_widget_action_set_enabled (widget, "win.new-appointment-at", ready);
   gtk_widget_action_set_enabled (widget, "win.close-details", self->selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.connect", ready);
 }
 
 static void
@@ -201,6 +384,7 @@ sd_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_action);
   gtk_widget_class_install_action (widget_class, "win.new-appointment-at", "(xx)",
                                    new_appointment_at_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_property_action (widget_class, "win.hide-cancelled", "hide-cancelled");
   gtk_widget_class_install_property_action (widget_class, "win.show-declined-expired",
                                             "show-declined-expired");

@@ -6,6 +6,7 @@
 #include "sd-day-view.h"
 #include "sd-list-view.h"
 #include "sd-search-popover.h"
+#include "sd-sync-status.h"
 #include "sd-week-view.h"
 #include "sd-window.h"
 
@@ -32,6 +33,11 @@ struct _SdWindow
   gboolean agenda_drawn;
   gboolean awaiting_first_frame;
 
+  /* marketplace sync (sd-window-actions.c); NULL while not connected */
+  SdSyncEngine *sync_engine;
+  GCancellable *sync_cancellable;   /* the start-up keyring lookup */
+  gint64 sync_seen_last_sync;       /* the pass whose pulled changes are shown */
+
   /* template */
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -52,6 +58,7 @@ struct _SdWindow
   GtkDropDown *week_staff_filter;
   GtkLabel *week_summary;
   SdListView *list_view;
+  SdSyncStatus *sync_status;
 
   /* parts added in code */
   SdSearchPopover *search_popover;
@@ -65,6 +72,20 @@ void sd_window_update_actions     (SdWindow *self);
 /* Moves by one day (day view) or one week (week and list views); @direction is -1 or 1. */
 void sd_window_step               (SdWindow *self,
                                    int       direction);
+
+/* Connects to the marketplace: an engine for the window's store, started at once (what
+ * the connect dialog's "connected" does). Replaces the engine there was. */
+void          sd_window_connect_sync      (SdWindow   *self,
+                                           const char *url,
+                                           const char *token);
+/* At start-up: when the store names a marketplace (meta sync.url), looks its token up in
+ * the keyring off the main thread and connects; without one stays disconnected. */
+void          sd_window_resume_sync       (SdWindow   *self);
+SdSyncEngine *sd_window_get_sync_engine   (SdWindow   *self);
+/* A local action was written (the engine sends it soon). */
+void          sd_window_note_local_change (SdWindow   *self);
+/* Stops the engine and any lookup (dispose). */
+void          sd_window_stop_sync         (SdWindow   *self);
 
 /* sd-window.c */
 void sd_window_sync_date          (SdWindow *self);
