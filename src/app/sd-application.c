@@ -9,7 +9,7 @@
 #include "sd-preferences-window.h"
 #include "sd-store.h"
 #include "sd-time.h"
-#include "sd-window.h"
+#include "sd-window-private.h"
 
 /* The demo salon of the first start: a few thousand appointments around today. */
 #define DEMO_SALON_NAME   "Salone Aurora"
@@ -311,6 +311,9 @@ on_opened (GObject      *source,
   if (data->date_instant != 0)
     sd_window_set_date (window, data->date_instant);
   sd_window_set_store (window, data->store, data->staff);
+  /* A screenshot shows the desk as it is on disk, never mid-sync. */
+  if (self->screenshot_path == NULL)
+    sd_window_resume_sync (window);
   if (self->present_id != 0)
     g_signal_connect_object (sd_window_get_agenda_model (window), "loaded",
                              G_CALLBACK (on_first_load), self, G_CONNECT_SWAPPED);

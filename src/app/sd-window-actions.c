@@ -3,6 +3,8 @@
  * to the marketplace: the connect dialog, the sync engine, reloading after a pull. */
 #include "config.h"
 
+#include <string.h>
+
 #include "sd-connect-dialog.h"
 #include "sd-inbox-view.h"
 #include "sd-marketplace-client.h"
@@ -11,8 +13,6 @@
 #include "sd-store-sync.h"
 #include "sd-time.h"
 #include "sd-window-private.h"
-
-#include <string.h>
 
 void
 sd_window_step (SdWindow *self,
@@ -172,12 +172,14 @@ static void
 on_sync_status_changed (SdWindow     *self,
                         SdSyncEngine *engine)
 {
-  gint64 last_sync = sd_sync_engine_get_last_sync (engine);
+  gboolean passing = sd_sync_engine_get_state (engine) == SD_SYNC_STATE_SYNCING;
+  gboolean pass_ended = self->sync_passing && !passing;
 
-  /* A finished pass may have pulled bookings and changes made on the marketplace. */
-  if (last_sync == self->sync_seen_last_sync || self->model == NULL)
+  self->sync_passing = passing;
+  /* Any pass, even one that failed later on, may have applied pulled pages. last_sync
+   * alone would miss a second pass within the same second. */
+  if (!pass_ended || self->model == NULL)
     return;
-  self->sync_seen_last_sync = last_sync;
   sd_agenda_model_reload (self->model);
   if (self->inbox_view != NULL)
     sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
@@ -212,7 +214,7 @@ sd_window_connect_sync (SdWindow   *self,
   self->sync_engine = sd_sync_engine_new (self->store, url, token);
   /* "Try the sandbox" runs on this computer with a self-signed certificate. */
   sd_sync_engine_set_insecure_loopback (self->sync_engine, sd_marketplace_url_is_loopback (url));
-  self->sync_seen_last_sync = 0;
+  self->sync_passing = FALSE;
   g_signal_connect_object (self->sync_engine, "status-changed",
                            G_CALLBACK (on_sync_status_changed), self, G_CONNECT_SWAPPED);
   sd_sync_status_set_engine (self->sync_status, self->sync_engine);

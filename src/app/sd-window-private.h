@@ -36,7 +36,7 @@ struct _SdWindow
   /* marketplace sync (sd-window-actions.c); NULL while not connected */
   SdSyncEngine *sync_engine;
   GCancellable *sync_cancellable;   /* the start-up keyring lookup */
-  gint64 sync_seen_last_sync;       /* the pass whose pulled changes are shown */
+  gboolean sync_passing;            /* a pass runs: its end may bring pulled changes */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -59,6 +59,7 @@ struct _SdWindow
   GtkLabel *week_summary;
   SdListView *list_view;
   SdSyncStatus *sync_status;
+  GtkRevealer *sync_banner;
 
   /* parts added in code */
   SdSearchPopover *search_popover;

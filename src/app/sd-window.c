@@ -403,6 +403,7 @@ sd_window_dispose (GObject *object)
   SdWindow *self = SD_WINDOW (object);
 
   g_clear_handle_id (&self->now_timeout_id, g_source_remove);
+  sd_window_stop_sync (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
@@ -445,6 +446,7 @@ sd_window_class_init (SdWindowClass *klass)
   g_type_ensure (SD_TYPE_DAY_VIEW);
   g_type_ensure (SD_TYPE_WEEK_VIEW);
   g_type_ensure (SD_TYPE_LIST_VIEW);
+  g_type_ensure (SD_TYPE_SYNC_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SdWindow, toast_overlay);
@@ -466,6 +468,8 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdWindow, week_staff_filter);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, week_summary);
   gtk_widget_class_bind_template_child (widget_class, SdWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, SdWindow, sync_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_appointment_activated);
@@ -589,6 +593,7 @@ on_appointment_changed (SdWindow *self,
   sd_agenda_model_reload (self->model);
   if (self->inbox_view != NULL)
     sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
+  sd_window_note_local_change (self);
 }
 
 static void

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-store-sync-outbox.c — the outbox's life after a row is written: the next row due, the
  * request it becomes, and what the marketplace's answer does to it (sent, retried, refused,
- * conflicting). */
+ * conflicting); and the complaint files that travel the other way (downloaded). */
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -287,7 +288,8 @@ mark_sent_locked (SdStore *self, gint64 outbox_id, SdRemoteChange *answer, GErro
     {
       SdComplaint *c = SD_COMPLAINT (answer->resource);
 
-      if (row.complaint_id != 0 && sync_local_id (self, "complaints", sd_complaint_get_remote_id (c)) == 0 &&
+      if (row.complaint_id != 0 &&
+          sync_local_id (self, "complaints", sd_complaint_get_remote_id (c)) == 0 &&
           !sync_run (self, "UPDATE complaints SET remote_id = ? WHERE id = ? AND remote_id IS NULL",
                      error, "si", sd_complaint_get_remote_id (c), row.complaint_id))
         return FALSE;
@@ -366,6 +368,21 @@ roll_back_locked (SdStore *self, const OutboxRow *row, SdState *from_out, SdStat
                              " cancel_reason = 'other', cancel_refund = 'none',"
                              " cancel_refund_cents = 0, cancel_at = ? WHERE id = ?", error, "ii",
                        sd_store_now (self), row->appointment_id);
+    }
+  if (g_strcmp0 (row->action, "comment") == 0)
+    {
+      /* Nothing to put back: the comment stays in the desk's copy of the complaint; the
+       * history says it did not reach the marketplace. */
+      g_autoptr(SdStmt) state = sd_store_stmt (self, "SELECT state FROM appointments WHERE id = ?",
+                                               error);
+
+      if (state == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (state, 1, row->appointment_id);
+      if (sqlite3_step (state) == SQLITE_ROW &&
+          sd_state_from_string (sd_store_column_text (state, 0), &from))
+        *from_out = *to_out = from;
+      return TRUE;
     }
   if (g_strcmp0 (row->action, "message") == 0)
     {
@@ -546,4 +563,84 @@ sd_store_sync_count_unsent (SdStore *self, GError **error)
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return sqlite3_column_int (stmt, 0);
+}
+
+/* ---- Files received ---- */
+
+/* A name of the marketplace's made safe for this folder: no folders, no control characters. */
+static char *
+safe_filename (const char *name)
+{
+  g_autofree char *base = name != NULL && *name != '\0' ? g_path_get_basename (name) : NULL;
+
+  if (base == NULL || !g_utf8_validate (base, -1, NULL) || g_str_equal (base, ".") ||
+      g_str_equal (base, "..") || g_str_equal (base, G_DIR_SEPARATOR_S))
+    return g_strdup ("attachment");
+  for (char *p = base; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == '\\' || *p == '/')
+      *p = '_';
+  return g_steal_pointer (&base);
+}
+
+char *
+sd_store_sync_save_attachment (SdStore *self, gint64 complaint_id, const char *attachment_id,
+                               const char *filename, const char *content_type, GBytes *data,
+                               GError **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *clean_id = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gsize size = 0;
+  const char *bytes;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (attachment_id != NULL && content_type != NULL && data != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!sd_store_require_salon (self, error))
+    return NULL;
+  {
+    g_autoptr(SdStmt) stmt = sd_store_stmt (self, "SELECT 1 FROM complaints WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, complaint_id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
+                     _("There is no such complaint."));
+        return NULL;
+      }
+  }
+  base = g_path_get_dirname (self->path);
+  folder = g_strdup_printf ("%" G_GINT64_FORMAT, complaint_id);
+  dir = g_build_filename (base, "attachments", folder, NULL);
+  /* Named after the marketplace's id, so that downloading it again replaces it. */
+  clean_id = safe_filename (attachment_id);
+  clean_name = safe_filename (filename);
+  name = g_strdup_printf ("%s-%s", clean_id, clean_name);
+  path = g_build_filename (dir, name, NULL);
+  bytes = g_bytes_get_data (data, &size);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, bytes != NULL ? bytes : "", size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_IO,
+                   _("Cannot save the attachment “%s”: %s"), clean_name,
+                   local_error != NULL ? local_error->message : g_strerror (errno));
+      return NULL;
+    }
+  if (!sync_run (self,
+                 "INSERT INTO complaint_attachments (complaint_id, filename, content_type, size,"
+                 " path) SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM"
+                 " complaint_attachments WHERE path = ?5)", error, "issis",
+                 complaint_id, clean_name, content_type, (gint64) size, path))
+    return NULL;
+  return g_steal_pointer (&path);
 }

@@ -198,8 +198,8 @@ sync_service_locked (SdStore *self, const char *remote_id, const char *name, int
   if (id == 0)
     {
       if (!sync_run (self, "UPDATE services SET remote_id = ? WHERE id = (SELECT id FROM services"
-                           " WHERE remote_id IS NULL AND name = ? ORDER BY id LIMIT 1)", error, "ss",
-                     remote_id, name))
+                           " WHERE remote_id IS NULL AND name = ? ORDER BY id LIMIT 1)",
+                     error, "ss", remote_id, name))
         return FALSE;
       id = sync_local_id (self, "services", remote_id);
     }

@@ -99,6 +99,14 @@ gboolean        sd_store_sync_fail       (SdStore *self, gint64 outbox_id,
  * there and that the desk's action was not sent. */
 gboolean        sd_store_sync_conflict   (SdStore *self, gint64 outbox_id,
                                             SdRemoteChange *current, GError **error);
+/* Saves a file received with the complaint @complaint_id (local id) as
+ * "attachments/<complaint>/<attachment id>-<filename>" beside the database (a second
+ * download replaces it) and lists it with the complaint's attachments. Returns its path. */
+char           *sd_store_sync_save_attachment (SdStore *self, gint64 complaint_id,
+                                               const char *attachment_id,
+                                               const char *filename,
+                                               const char *content_type, GBytes *data,
+                                               GError **error);
 /* Rows not yet sent (pending). */
 guint           sd_store_sync_count_unsent (SdStore *self, GError **error);
 

@@ -10,25 +10,14 @@
 
 #include "sd-json.h"
 #include "sd-marketplace-client.h"
+#include "sd-marketplace-client-private.h"
 #include "sd-service.h"
 #include "sd-staff.h"
-
-struct _SdMarketplaceClient
-{
-  GObject parent_instance;
-
-  char *base_url;          /* without a trailing '/' */
-  char *token;
-  gboolean loopback;
-  gboolean insecure_loopback;
-  SoupSession *session;
-};
 
 G_DEFINE_FINAL_TYPE (SdMarketplaceClient, sd_marketplace_client, G_TYPE_OBJECT)
 
 #define DEFAULT_TIMEOUT_S 30
-/* Ids and cursors are short; a longer one is not what the API promises. */
-#define MAX_ID_LENGTH 256
+/* Cursors are short; a longer one is not what the API promises. */
 #define MAX_CURSOR_LENGTH 1024
 
 static void
@@ -152,8 +141,8 @@ set_malformed (GError **error, const GError *cause)
                cause != NULL ? cause->message : _("unexpected content"));
 }
 
-static void
-set_malformed_text (GError **error, const char *what)
+void
+mc_set_malformed_text (GError **error, const char *what)
 {
   g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_MALFORMED,
                _("The marketplace’s answer is malformed (%s); nothing of it was applied."),
@@ -161,8 +150,8 @@ set_malformed_text (GError **error, const char *what)
 }
 
 /* The API's {"error","message"}; the message is the marketplace's own words. */
-static void
-set_status_error (guint status, GBytes *body, GError **error)
+void
+mc_set_status_error (guint status, GBytes *body, GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
   const char *message = NULL;
@@ -220,36 +209,19 @@ parse_retry_after (SoupMessage *msg)
   return (gint64) seconds;
 }
 
-/* Sends; returns the body of a 2xx answer, or NULL with the mapped error (and the body of a
- * failed answer in *@error_body). */
-static GBytes *
-send_request (SdMarketplaceClient *self, const char *method, const char *path,
-              const char *body, const char *idempotency_key, gint64 if_match,
-              gint64 *retry_after_out, GBytes **error_body, guint *status_out,
-              GCancellable *cancellable, GError **error)
+/* The token, Accept and the keys every request carries. */
+void
+mc_set_headers (SdMarketplaceClient *self, SoupMessage *msg, const char *accept,
+                const char *idempotency_key, gint64 if_match)
 {
-  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  SoupMessageHeaders *headers;
-  guint status;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
 
-  if (retry_after_out != NULL)
-    *retry_after_out = -1;
-  if (msg == NULL)
-    {
-      g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_BAD_REQUEST,
-                   _("“%s” is not a valid marketplace address."), url);
-      return NULL;
-    }
-  headers = soup_message_get_request_headers (msg);
   if (self->token != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (headers, "Authorization", auth);
     }
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept", accept);
   if (idempotency_key != NULL)
     soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
   if (if_match > 0)
@@ -257,26 +229,41 @@ send_request (SdMarketplaceClient *self, const char *method, const char *path,
       g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", if_match);
       soup_message_headers_replace (headers, "If-Match", etag);
     }
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate), self);
+}
 
+/* A request that did not get an answer, as an SD_SYNC_ERROR (or cancelled). */
+void
+mc_set_transport_error (SoupMessage *msg, GError *local_error, GError **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (local_error));
+  else if (local_error->domain == G_TLS_ERROR ||
+           soup_message_get_tls_peer_certificate_errors (msg) != 0)
+    g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_TLS,
+                 _("The marketplace’s certificate was refused (%s). Nothing was sent."),
+                 local_error->message);
+  else
+    g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_NETWORK,
+                 _("The marketplace cannot be reached (%s)."), local_error->message);
+}
+
+/* Sends @msg; returns the body of a 2xx answer, or NULL with the mapped error (and the body
+ * of a failed answer in *@error_body). */
+GBytes *
+mc_exchange (SdMarketplaceClient *self, SoupMessage *msg, gint64 *retry_after_out,
+             GBytes **error_body, guint *status_out, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  guint status;
+
+  if (retry_after_out != NULL)
+    *retry_after_out = -1;
   answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
   if (answer == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (local_error->domain == G_TLS_ERROR ||
-               soup_message_get_tls_peer_certificate_errors (msg) != 0)
-        g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_TLS,
-                     _("The marketplace’s certificate was refused (%s). Nothing was sent."),
-                     local_error->message);
-      else
-        g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_NETWORK,
-                     _("The marketplace cannot be reached (%s)."), local_error->message);
+      mc_set_transport_error (msg, local_error, error);
       return NULL;
     }
   status = soup_message_get_status (msg);
@@ -286,14 +273,41 @@ send_request (SdMarketplaceClient *self, const char *method, const char *path,
     *retry_after_out = parse_retry_after (msg);
   if (status >= 200 && status < 300)
     return g_steal_pointer (&answer);
-  set_status_error (status, answer, error);
+  mc_set_status_error (status, answer, error);
   if (error_body != NULL)
     *error_body = g_steal_pointer (&answer);
   return NULL;
 }
 
-static JsonNode *
-parse_answer (GBytes *bytes, GError **error)
+/* A JSON request: @body (may be NULL) to @path; see mc_exchange(). */
+static GBytes *
+send_request (SdMarketplaceClient *self, const char *method, const char *path,
+              const char *body, const char *idempotency_key, gint64 if_match,
+              gint64 *retry_after_out, GBytes **error_body, guint *status_out,
+              GCancellable *cancellable, GError **error)
+{
+  g_autofree char *url = g_strconcat (self->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+
+  if (retry_after_out != NULL)
+    *retry_after_out = -1;
+  if (msg == NULL)
+    {
+      g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_BAD_REQUEST,
+                   _("“%s” is not a valid marketplace address."), url);
+      return NULL;
+    }
+  mc_set_headers (self, msg, "application/json", idempotency_key, if_match);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  return mc_exchange (self, msg, retry_after_out, error_body, status_out, cancellable, error);
+}
+
+JsonNode *
+mc_parse_answer (GBytes *bytes, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   JsonNode *root = sd_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -306,8 +320,8 @@ parse_answer (GBytes *bytes, GError **error)
 
 /* ---- Strict member readers for the shapes sd-json does not cover ---- */
 
-static gboolean
-member_string (JsonObject *obj, const char *member, gsize max, const char **out, GError **error)
+gboolean
+mc_member_string (JsonObject *obj, const char *member, gsize max, const char **out, GError **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
   const char *text;
@@ -318,16 +332,16 @@ member_string (JsonObject *obj, const char *member, gsize max, const char **out,
       !g_utf8_validate (text, -1, NULL))
     {
       g_autofree char *what = g_strdup_printf (_("“%s” is not a valid string"), member);
-      set_malformed_text (error, what);
+      mc_set_malformed_text (error, what);
       return FALSE;
     }
   *out = text;
   return TRUE;
 }
 
-static gboolean
-member_int (JsonObject *obj, const char *member, gint64 min, gint64 max, gint64 *out,
-            GError **error)
+gboolean
+mc_member_int (JsonObject *obj, const char *member, gint64 min, gint64 max, gint64 *out,
+               GError **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -336,7 +350,7 @@ member_int (JsonObject *obj, const char *member, gint64 min, gint64 max, gint64 
       json_node_get_int (node) < min || json_node_get_int (node) > max)
     {
       g_autofree char *what = g_strdup_printf (_("“%s” is not a valid number"), member);
-      set_malformed_text (error, what);
+      mc_set_malformed_text (error, what);
       return FALSE;
     }
   *out = json_node_get_int (node);
@@ -348,20 +362,20 @@ root_array (JsonNode *root, GError **error)
 {
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      set_malformed_text (error, _("a list was expected"));
+      mc_set_malformed_text (error, _("a list was expected"));
       return NULL;
     }
   return json_node_get_array (root);
 }
 
-static JsonObject *
-element_object (JsonArray *array, guint i, GError **error)
+JsonObject *
+mc_element_object (JsonArray *array, guint i, GError **error)
 {
   JsonNode *node = json_array_get_element (array, i);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_malformed_text (error, _("an element of a list is not an object"));
+      mc_set_malformed_text (error, _("an element of a list is not an object"));
       return NULL;
     }
   return json_node_get_object (node);
@@ -393,11 +407,11 @@ sd_marketplace_client_get_changes (SdMarketplaceClient *self, const char *cursor
     }
   bytes = send_request (self, "GET", path->str, NULL, NULL, 0, NULL, NULL, NULL, cancellable,
                         error);
-  if (bytes == NULL || (root = parse_answer (bytes, error)) == NULL)
+  if (bytes == NULL || (root = mc_parse_answer (bytes, error)) == NULL)
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_malformed_text (error, _("the page of changes is not an object"));
+      mc_set_malformed_text (error, _("the page of changes is not an object"));
       return NULL;
     }
   obj = json_node_get_object (root);
@@ -405,37 +419,37 @@ sd_marketplace_client_get_changes (SdMarketplaceClient *self, const char *cursor
   more = json_object_get_member (obj, "has_more");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
-      set_malformed_text (error, _("“changes” is not a list"));
+      mc_set_malformed_text (error, _("“changes” is not a list"));
       return NULL;
     }
   if (more == NULL || !JSON_NODE_HOLDS_VALUE (more) ||
       json_node_get_value_type (more) != G_TYPE_BOOLEAN)
     {
-      set_malformed_text (error, _("“has_more” is not true or false"));
+      mc_set_malformed_text (error, _("“has_more” is not true or false"));
       return NULL;
     }
-  if (!member_string (obj, "next_cursor", MAX_CURSOR_LENGTH, &next, error))
+  if (!mc_member_string (obj, "next_cursor", MAX_CURSOR_LENGTH, &next, error))
     return NULL;
 
   array = json_node_get_array (list);
   if (json_array_get_length (array) > 500)
     {
-      set_malformed_text (error, _("the page holds more changes than asked for"));
+      mc_set_malformed_text (error, _("the page holds more changes than asked for"));
       return NULL;
     }
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_remote_change_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GError) local_error = NULL;
-      JsonObject *change = element_object (array, i, error);
+      JsonObject *change = mc_element_object (array, i, error);
       JsonNode *data;
       const char *kind;
       gint64 seq;
       SdRemoteChange *parsed;
 
       if (change == NULL ||
-          !member_int (change, "seq", 0, G_MAXINT64, &seq, error) ||
-          !member_string (change, "kind", 32, &kind, error))
+          !mc_member_int (change, "seq", 0, G_MAXINT64, &seq, error) ||
+          !mc_member_string (change, "kind", 32, &kind, error))
         return NULL;
       data = json_object_get_member (change, "data");
       parsed = sd_remote_change_parse (kind, data, &local_error);
@@ -467,17 +481,17 @@ sd_marketplace_client_get_staff (SdMarketplaceClient *self, GCancellable *cancel
 
   bytes = send_request (self, "GET", "/v1/staff", NULL, NULL, 0, NULL, NULL, NULL, cancellable,
                         error);
-  if (bytes == NULL || (root = parse_answer (bytes, error)) == NULL ||
+  if (bytes == NULL || (root = mc_parse_answer (bytes, error)) == NULL ||
       (array = root_array (root, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *obj = element_object (array, i, error);
+      JsonObject *obj = mc_element_object (array, i, error);
       const char *id, *name;
       SdStaff *staff;
 
-      if (obj == NULL || !member_string (obj, "id", MAX_ID_LENGTH, &id, error) ||
-          !member_string (obj, "name", SD_JSON_MAX_STRING, &name, error))
+      if (obj == NULL || !mc_member_string (obj, "id", MAX_ID_LENGTH, &id, error) ||
+          !mc_member_string (obj, "name", SD_JSON_MAX_STRING, &name, error))
         return NULL;
       staff = sd_staff_new ();
       sd_staff_set_remote_id (staff, id);
@@ -500,21 +514,21 @@ sd_marketplace_client_get_services (SdMarketplaceClient *self, GCancellable *can
 
   bytes = send_request (self, "GET", "/v1/services", NULL, NULL, 0, NULL, NULL, NULL,
                         cancellable, error);
-  if (bytes == NULL || (root = parse_answer (bytes, error)) == NULL ||
+  if (bytes == NULL || (root = mc_parse_answer (bytes, error)) == NULL ||
       (array = root_array (root, error)) == NULL)
     return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *obj = element_object (array, i, error);
+      JsonObject *obj = mc_element_object (array, i, error);
       const char *id, *name, *currency;
       gint64 duration, price;
       SdService *service;
 
-      if (obj == NULL || !member_string (obj, "id", MAX_ID_LENGTH, &id, error) ||
-          !member_string (obj, "name", SD_JSON_MAX_STRING, &name, error) ||
-          !member_int (obj, "duration_min", 1, 720, &duration, error) ||
-          !member_int (obj, "price_cents", 0, G_MAXINT64, &price, error) ||
-          !member_string (obj, "currency", 3, &currency, error))
+      if (obj == NULL || !mc_member_string (obj, "id", MAX_ID_LENGTH, &id, error) ||
+          !mc_member_string (obj, "name", SD_JSON_MAX_STRING, &name, error) ||
+          !mc_member_int (obj, "duration_min", 1, 720, &duration, error) ||
+          !mc_member_int (obj, "price_cents", 0, G_MAXINT64, &price, error) ||
+          !mc_member_string (obj, "currency", 3, &currency, error))
         return NULL;
       service = sd_service_new ();
       sd_service_set_remote_id (service, id);
@@ -568,7 +582,7 @@ sd_marketplace_client_post (SdMarketplaceClient *self, const char *path, const c
     }
   if (answer_kind == NULL)
     return TRUE;
-  if ((root = parse_answer (bytes, error)) == NULL)
+  if ((root = mc_parse_answer (bytes, error)) == NULL)
     return FALSE;
   change = sd_remote_change_parse (answer_kind, root, &local_error);
   if (change == NULL)

@@ -59,4 +59,37 @@ gboolean        sd_marketplace_client_post (SdMarketplaceClient *self, const cha
                                             gint64 *retry_after_out,
                                             GCancellable *cancellable, GError **error);
 
+/* ---- Attachments ---- */
+
+/* The API's limit on one attachment. */
+#define SD_MARKETPLACE_MAX_ATTACHMENT (10 * 1024 * 1024)
+
+/* One file of a comment. */
+typedef struct
+{
+  const char *filename;
+  const char *content_type;   /* image/png, image/jpeg or application/pdf */
+  GBytes *data;
+} SdCommentFile;
+
+/* POST @path (/v1/complaints/<id>/comments) as multipart/form-data: a "body" field and one
+ * "attachment" part per file, with the Idempotency-Key. The answer must be a 201 comment by
+ * the salon holding exactly the files sent (same count and sizes), else
+ * SD_SYNC_ERROR_MALFORMED. *@comment_id_out (optional): the comment's id. */
+gboolean        sd_marketplace_client_post_comment (SdMarketplaceClient *self,
+                                                    const char *path, const char *body,
+                                                    const SdCommentFile *files, guint n_files,
+                                                    const char *idempotency_key,
+                                                    char **comment_id_out,
+                                                    gint64 *retry_after_out,
+                                                    GCancellable *cancellable, GError **error);
+/* GET /v1/attachments/<id>: the file's bytes. SD_SYNC_ERROR_TOO_LARGE past @max_size bytes
+ * (read no further), SD_SYNC_ERROR_MALFORMED when its Content-Type is not PNG, JPEG or PDF.
+ * *@content_type_out (optional): its type. */
+GBytes         *sd_marketplace_client_get_attachment (SdMarketplaceClient *self,
+                                                      const char *attachment_id,
+                                                      gsize max_size, char **content_type_out,
+                                                      GCancellable *cancellable,
+                                                      GError **error);
+
 G_END_DECLS

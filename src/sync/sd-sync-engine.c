@@ -310,6 +310,89 @@ answer_kind (const char *endpoint)
   return "appointment";
 }
 
+/* A comment row read back into its multipart parts: the payload the store wrote,
+ * {"body","attachments":[{"path","filename","content_type","size"}]}, and the files' bytes
+ * (read now, from the copies kept beside the database). */
+typedef struct
+{
+  JsonNode *payload;
+  const char *body;
+  GArray *files;   /* SdCommentFile, borrowing names from payload */
+} Comment;
+
+static void
+comment_clear (Comment *comment)
+{
+  for (guint i = 0; comment->files != NULL && i < comment->files->len; i++)
+    g_bytes_unref (g_array_index (comment->files, SdCommentFile, i).data);
+  g_clear_pointer (&comment->files, g_array_unref);
+  g_clear_pointer (&comment->payload, json_node_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Comment, comment_clear)
+
+/* FALSE with the reason when the row cannot become a request (a file gone, or far past the
+ * marketplace's limit: the marketplace itself refuses anything over 10 MiB with a 413). */
+static gboolean
+load_comment (const char *payload, Comment *comment, GError **error)
+{
+  JsonObject *obj;
+  JsonArray *list;
+
+  comment->files = g_array_new (FALSE, TRUE, sizeof (SdCommentFile));
+  comment->payload = json_from_string (payload, NULL);
+  if (comment->payload == NULL || !JSON_NODE_HOLDS_OBJECT (comment->payload))
+    goto malformed;
+  obj = json_node_get_object (comment->payload);
+  comment->body = json_object_get_string_member_with_default (obj, "body", "");
+  if (!json_object_has_member (obj, "attachments") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (obj, "attachments")))
+    goto malformed;
+  list = json_object_get_array_member (obj, "attachments");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GError) local_error = NULL;
+      SdCommentFile part = { 0 };
+      const char *path;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto malformed;
+      obj = json_node_get_object (node);
+      path = json_object_get_string_member_with_default (obj, "path", NULL);
+      part.filename = json_object_get_string_member_with_default (obj, "filename", NULL);
+      part.content_type = json_object_get_string_member_with_default (obj, "content_type",
+                                                                      NULL);
+      if (path == NULL || part.filename == NULL || part.content_type == NULL)
+        goto malformed;
+      file = g_file_new_for_path (path);
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                NULL, &local_error);
+      if (info != NULL && g_file_info_get_size (info) > 4 * SD_MARKETPLACE_MAX_ATTACHMENT)
+        {
+          g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_TOO_LARGE,
+                       _("The attachment “%s” is larger than 10 MB; the comment was not "
+                         "sent."), part.filename);
+          return FALSE;
+        }
+      if (info == NULL || (part.data = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
+        {
+          g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_NOT_FOUND,
+                       _("The attachment “%s” cannot be read (%s); the comment was not sent."),
+                       part.filename, local_error->message);
+          return FALSE;
+        }
+      g_array_append_val (comment->files, part);
+    }
+  return TRUE;
+
+malformed:
+  g_set_error (error, SD_SYNC_ERROR, SD_SYNC_ERROR_BAD_REQUEST,
+               _("The desk’s comment could not be read back; it was not sent."));
+  return FALSE;
+}
+
 /* Sends one row until it is answered, refused, or the attempts are used up. */
 static gboolean
 push_entry (SdSyncEngine *self, SdMarketplaceClient *client, SdOutboxEntry *entry,
@@ -320,6 +403,8 @@ push_entry (SdSyncEngine *self, SdMarketplaceClient *client, SdOutboxEntry *entr
   g_autofree char *body = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *kind = answer_kind (sd_outbox_entry_get_endpoint (entry));
+  gboolean is_comment = g_strcmp0 (sd_outbox_entry_get_action (entry), "comment") == 0;
+  g_auto(Comment) comment = { 0 };
   gint64 if_match = 0;
 
   if (!sd_store_sync_prepare (self->store, entry, &path, &body, &if_match, &local_error))
@@ -330,6 +415,9 @@ push_entry (SdSyncEngine *self, SdMarketplaceClient *client, SdOutboxEntry *entr
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  /* A comment goes as multipart/form-data with its files, not as the JSON of its row. */
+  if (is_comment && !load_comment (body, &comment, &local_error))
+    return sd_store_sync_fail (self->store, id, local_error->message, error);
 
   for (guint attempt = 1;; attempt++)
     {
@@ -340,10 +428,16 @@ push_entry (SdSyncEngine *self, SdMarketplaceClient *client, SdOutboxEntry *entr
       g_clear_error (&local_error);
       if (!sd_store_outbox_begin_send (self->store, id, error))
         return FALSE;
-      if (sd_marketplace_client_post (client, path, body,
-                                      sd_outbox_entry_get_idempotency_key (entry), if_match,
-                                      kind, &answer, &current, &retry_after, cancellable,
-                                      &local_error))
+      if (is_comment
+            ? sd_marketplace_client_post_comment (client, path, comment.body,
+                                                  (SdCommentFile *) comment.files->data,
+                                                  comment.files->len,
+                                                  sd_outbox_entry_get_idempotency_key (entry),
+                                                  NULL, &retry_after, cancellable, &local_error)
+            : sd_marketplace_client_post (client, path, body,
+                                          sd_outbox_entry_get_idempotency_key (entry), if_match,
+                                          kind, &answer, &current, &retry_after, cancellable,
+                                          &local_error))
         return sd_store_sync_mark_sent (self->store, id, answer, error);
 
       g_debug ("outbox %" G_GINT64_FORMAT " (%s %s): %s", id, sd_outbox_entry_get_action (entry),
@@ -369,9 +463,15 @@ push_entry (SdSyncEngine *self, SdMarketplaceClient *client, SdOutboxEntry *entr
           if (current != NULL && current->kind == SD_REMOTE_APPOINTMENT)
             return sd_store_sync_conflict (self->store, id, current, error);
           return sd_store_sync_fail (self->store, id, local_error->message, error);
+        case SD_SYNC_ERROR_TOO_LARGE:
+          if (is_comment)
+            return sd_store_sync_fail (self->store, id,
+                                       _("an attachment is larger than the marketplace takes "
+                                         "(10 MB at most); the comment and its files were not "
+                                         "sent."), error);
+          return sd_store_sync_fail (self->store, id, local_error->message, error);
         case SD_SYNC_ERROR_BAD_REQUEST:
         case SD_SYNC_ERROR_NOT_FOUND:
-        case SD_SYNC_ERROR_TOO_LARGE:
         case SD_SYNC_ERROR_REFUSED:
         case SD_SYNC_ERROR_LOCKED:
           return sd_store_sync_fail (self->store, id, local_error->message, error);
@@ -648,4 +748,29 @@ sd_sync_engine_local_change (SdSyncEngine *self)
   self->pending = sd_store_sync_count_unsent (self->store, NULL);
   g_signal_emit (self, signals[STATUS_CHANGED], 0);
   sd_sync_engine_request_sync (self);
+}
+
+char *
+sd_sync_engine_download_attachment (SdSyncEngine *self, gint64 complaint_id,
+                                    const char *attachment_id, const char *filename,
+                                    GCancellable *cancellable, GError **error)
+{
+  g_autoptr(SdMarketplaceClient) client = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *type = NULL;
+
+  g_return_val_if_fail (SD_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (attachment_id != NULL, NULL);
+
+  client = sd_marketplace_client_new (self->url, self->token, error);
+  if (client == NULL)
+    return NULL;
+  sd_marketplace_client_set_insecure_loopback (client, self->insecure_loopback);
+  data = sd_marketplace_client_get_attachment (client, attachment_id,
+                                               SD_MARKETPLACE_MAX_ATTACHMENT, &type,
+                                               cancellable, error);
+  if (data == NULL)
+    return NULL;
+  return sd_store_sync_save_attachment (self->store, complaint_id, attachment_id, filename,
+                                        type, data, error);
 }

@@ -65,6 +65,15 @@ void          sd_sync_engine_sync_async       (SdSyncEngine *self, GCancellable 
 gboolean      sd_sync_engine_sync_finish      (SdSyncEngine *self, GAsyncResult *result,
                                                GError **error);
 
+/* Downloads the attachment @attachment_id (as named in a pulled complaint's comments) of
+ * the complaint @complaint_id (local id) into the attachments folder beside the database,
+ * blocking the calling thread. Refuses a file past 10 MiB (SD_SYNC_ERROR_TOO_LARGE, read
+ * no further) or not PNG, JPEG or PDF (SD_SYNC_ERROR_MALFORMED). Returns its path. */
+char         *sd_sync_engine_download_attachment (SdSyncEngine *self, gint64 complaint_id,
+                                                  const char *attachment_id,
+                                                  const char *filename,
+                                                  GCancellable *cancellable, GError **error);
+
 /* Automatic mode (main thread). */
 void          sd_sync_engine_start            (SdSyncEngine *self);
 void          sd_sync_engine_stop             (SdSyncEngine *self);
