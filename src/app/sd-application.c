@@ -161,19 +161,43 @@ open_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
+/* Under load the first frame can be reported before the window is mapped with its size
+ * and renderer: try again on later frames, up to this many times 50 ms apart. */
+#define SCREENSHOT_ATTEMPTS 60
+
+static gboolean
 take_screenshot (SdApplication *self,
                  SdWindow      *window)
 {
+  static guint attempts;
   g_autoptr(GError) error = NULL;
+  GtkWidget *widget = GTK_WIDGET (window);
+  gboolean ready = gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0
+                   && gtk_widget_get_height (widget) > 0;
 
-  if (!sd_application_save_screenshot (GTK_WIDGET (window), self->screenshot_path, &error))
+  if ((!ready || !sd_application_save_screenshot (widget, self->screenshot_path, &error))
+      && ++attempts < SCREENSHOT_ATTEMPTS)
+    return FALSE;
+  if (!ready && error == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Nothing to capture: the window is not drawn"));
+  if (error != NULL)
     {
       g_printerr ("%s\n", error->message);
       g_application_release (G_APPLICATION (self));
       exit (1);
     }
   g_application_quit (G_APPLICATION (self));
+  return TRUE;
+}
+
+static gboolean
+screenshot_retry (gpointer user_data)
+{
+  SdWindow *window = user_data;
+  SdApplication *self = SD_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  return take_screenshot (self, window) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -182,7 +206,9 @@ screenshot_idle (gpointer user_data)
   SdWindow *window = user_data;
   SdApplication *self = SD_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
-  take_screenshot (self, window);
+  if (!take_screenshot (self, window))
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 50, screenshot_retry, g_object_ref (window),
+                        g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
