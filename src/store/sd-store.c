@@ -531,30 +531,25 @@ sd_store_add_staff (SdStore *self, const char *name, GError **error)
   return sqlite3_last_insert_rowid (self->db);
 }
 
-GListModel *
-sd_store_list_staff (SdStore *self, GError **error)
+/* Builds one object from a row of the SELECT handed to list_rows(). */
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Runs @sql and appends what @row_func makes of each row to a GListStore of @type. */
+static GListModel *
+list_rows (SdStore *self, GType type, const char *sql, RowFunc row_func, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GListStore) list = g_list_store_new (SD_TYPE_STAFF);
-  g_autoptr(SdStmt) stmt = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(SdStmt) stmt = sd_store_stmt (self, sql, error);
   int rc;
 
-  g_return_val_if_fail (SD_IS_STORE (self), NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = sd_store_stmt (self, "SELECT id, remote_id, name, active FROM staff"
-                              " ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(SdStaff) staff = sd_staff_new ();
+      g_autoptr(GObject) object = row_func (stmt);
 
-      sd_staff_set_id (staff, sqlite3_column_int64 (stmt, 0));
-      sd_staff_set_remote_id (staff, sd_store_column_text (stmt, 1));
-      sd_staff_set_name (staff, sd_store_column_text (stmt, 2));
-      sd_staff_set_active (staff, sqlite3_column_int (stmt, 3));
-      g_list_store_append (list, staff);
+      g_list_store_append (list, object);
     }
   if (rc != SQLITE_DONE)
     {
@@ -562,6 +557,28 @@ sd_store_list_staff (SdStore *self, GError **error)
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gpointer
+staff_from_row (sqlite3_stmt *stmt)
+{
+  SdStaff *staff = sd_staff_new ();
+
+  sd_staff_set_id (staff, sqlite3_column_int64 (stmt, 0));
+  sd_staff_set_remote_id (staff, sd_store_column_text (stmt, 1));
+  sd_staff_set_name (staff, sd_store_column_text (stmt, 2));
+  sd_staff_set_active (staff, sqlite3_column_int (stmt, 3));
+  return staff;
+}
+
+GListModel *
+sd_store_list_staff (SdStore *self, GError **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  return list_rows (self, SD_TYPE_STAFF,
+                    "SELECT id, remote_id, name, active FROM staff"
+                    " ORDER BY name COLLATE NOCASE, id", staff_from_row, error);
 }
 
 gint64
@@ -609,37 +626,26 @@ sd_store_add_service (SdStore *self, const char *name, int duration_min, gint64 
   return sqlite3_last_insert_rowid (self->db);
 }
 
+static gpointer
+service_from_row (sqlite3_stmt *stmt)
+{
+  SdService *service = sd_service_new ();
+
+  sd_service_set_id (service, sqlite3_column_int64 (stmt, 0));
+  sd_service_set_remote_id (service, sd_store_column_text (stmt, 1));
+  sd_service_set_name (service, sd_store_column_text (stmt, 2));
+  sd_service_set_duration_min (service, sqlite3_column_int (stmt, 3));
+  sd_service_set_price_cents (service, sqlite3_column_int64 (stmt, 4));
+  sd_service_set_currency (service, sd_store_column_text (stmt, 5));
+  return service;
+}
+
 GListModel *
 sd_store_list_services (SdStore *self, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GListStore) list = g_list_store_new (SD_TYPE_SERVICE);
-  g_autoptr(SdStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = sd_store_stmt (self, "SELECT id, remote_id, name, duration_min, price_cents, currency"
-                              " FROM services ORDER BY name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SdService) service = sd_service_new ();
-
-      sd_service_set_id (service, sqlite3_column_int64 (stmt, 0));
-      sd_service_set_remote_id (service, sd_store_column_text (stmt, 1));
-      sd_service_set_name (service, sd_store_column_text (stmt, 2));
-      sd_service_set_duration_min (service, sqlite3_column_int (stmt, 3));
-      sd_service_set_price_cents (service, sqlite3_column_int64 (stmt, 4));
-      sd_service_set_currency (service, sd_store_column_text (stmt, 5));
-      g_list_store_append (list, service);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return list_rows (self, SD_TYPE_SERVICE,
+                    "SELECT id, remote_id, name, duration_min, price_cents, currency"
+                    " FROM services ORDER BY name COLLATE NOCASE, id", service_from_row, error);
 }
