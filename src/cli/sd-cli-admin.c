@@ -181,7 +181,7 @@ sd_cli_cmd_staff (SdCli *cli, int argc, char **argv, GError **error)
           sd_cli_print_json (node);
         }
       else
-        g_print (_("Added staff member %" G_GINT64_FORMAT ": %s\n"), id, argv[1]);
+        g_print (_("Added staff member %lld: %s\n"), (long long) id, argv[1]);
       return TRUE;
     }
 
@@ -242,8 +242,8 @@ service_add (SdCli *cli, const char *name, gint64 duration, gint64 price, GError
     {
       g_autofree char *money = sd_money_format (price, currency);
 
-      g_print (_("Added service %" G_GINT64_FORMAT ": %s, %" G_GINT64_FORMAT " min, %s\n"), id,
-               name, duration, money);
+      g_print (_("Added service %lld: %s, %lld min, %s\n"), (long long) id,
+               name, (long long) duration, money);
     }
   return TRUE;
 }

@@ -406,8 +406,8 @@ print_options (SdCli *cli, SdAppointment *appointment, SdParty by,
       return;
     }
 
-  g_print (_("Appointment %" G_GINT64_FORMAT ": %s for %s, %s (in %s).\n"),
-           sd_appointment_get_id (appointment), sd_appointment_get_service_name (appointment),
+  g_print (_("Appointment %lld: %s for %s, %s (in %s).\n"),
+           (long long) sd_appointment_get_id (appointment), sd_appointment_get_service_name (appointment),
            sd_appointment_get_client_name (appointment), start, left);
   switch (decision->rule)
     {

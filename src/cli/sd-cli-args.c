@@ -290,12 +290,12 @@ sd_cli_parse_count (const char *option, const char *text, gint64 min, gint64 max
   /* Digits only: no sign, no spaces, no hex. */
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
-      return sd_cli_usage_error (error, _("%s: “%s” is not a whole number from %" G_GINT64_FORMAT
-                                          " to %" G_GINT64_FORMAT "."), option, text, min, max);
+      return sd_cli_usage_error (error, _("%s: “%s” is not a whole number from %lld to %lld."),
+                                          option, text, (long long) min, (long long) max);
   if (*text == '\0'
       || !g_ascii_string_to_signed (text, 10, min, max, out, &local_error))
-    return sd_cli_usage_error (error, _("%s: “%s” is not a whole number from %" G_GINT64_FORMAT
-                                        " to %" G_GINT64_FORMAT "."), option, text, min, max);
+    return sd_cli_usage_error (error, _("%s: “%s” is not a whole number from %lld to %lld."),
+                                        option, text, (long long) min, (long long) max);
   return TRUE;
 }
 

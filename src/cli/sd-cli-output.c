@@ -319,7 +319,7 @@ sd_cli_print_appointment (SdCli *cli, SdAppointment *a, GPtrArray *history)
   paid = sd_money_format (sd_appointment_get_amount_cents (a), currency);
   refunded = sd_money_format (sd_appointment_get_refunded_cents (a), currency);
 
-  g_print (_("Appointment %" G_GINT64_FORMAT "%s%s%s\n"), sd_appointment_get_id (a),
+  g_print (_("Appointment %lld%s%s%s\n"), (long long) sd_appointment_get_id (a),
            sd_appointment_get_remote_id (a) ? " (" : "",
            sd_appointment_get_remote_id (a) ? sd_appointment_get_remote_id (a) : "",
            sd_appointment_get_remote_id (a) ? ")" : "");
@@ -408,8 +408,8 @@ sd_cli_print_action_result (SdCli *cli, SdAppointment *a, const char *what)
     }
   start = sd_cli_format_time (cli, sd_appointment_get_start (a));
   /* e.g. "Accepted appointment 12 (Anna Rossi, 2026-11-23 14:30): now Confirmed." */
-  g_print (_("%s appointment %" G_GINT64_FORMAT " (%s, %s): now %s.\n"), what,
-           sd_appointment_get_id (a), sd_appointment_get_client_name (a), start,
+  g_print (_("%s appointment %lld (%s, %s): now %s.\n"), what,
+           (long long) sd_appointment_get_id (a), sd_appointment_get_client_name (a), start,
            sd_state_get_label (sd_appointment_get_state (a)));
 }
 
@@ -470,9 +470,8 @@ sd_cli_print_complaint (SdCli *cli, SdComplaint *c)
     }
   reply_by = sd_cli_format_time (cli, sd_complaint_get_reply_by (c));
   requested = sd_money_format (sd_complaint_get_refund_requested_cents (c), currency);
-  g_print (_("Complaint %" G_GINT64_FORMAT " on appointment %" G_GINT64_FORMAT
-             ", opened by the %s: %s\n"),
-           sd_complaint_get_id (c), sd_complaint_get_appointment_id (c),
+  g_print (_("Complaint %lld on appointment %lld, opened by the %s: %s\n"),
+           (long long) sd_complaint_get_id (c), (long long) sd_complaint_get_appointment_id (c),
            party_label (sd_complaint_get_opened_by (c)), sd_complaint_get_reason (c));
   g_print (_("  Status: %s; refund requested %s; reply by %s\n"),
            complaint_status_label (sd_complaint_get_status (c)), requested, reply_by);

@@ -530,8 +530,8 @@ sd_sandbox_review (SdSandboxServer *self, SdSandboxSalon *salon, JsonObject *bod
       if (score[i] < 1 || score[i] > 5)
         {
           g_set_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_VALIDATION,
-                       _("Each score is from 1 to 5 (“%s” is %" G_GINT64_FORMAT ")."),
-                       criteria[i], score[i]);
+                       _("Each score is from 1 to 5 (“%s” is %lld)."),
+                       criteria[i], (long long) score[i]);
           return NULL;
         }
     }

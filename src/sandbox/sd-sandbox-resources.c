@@ -216,7 +216,7 @@ sd_sandbox_change_data (SdSandboxServer *self, SdSandboxSalon *salon, const char
   if (json == NULL)
     {
       g_set_error (error, SD_SANDBOX_ERROR, SD_SANDBOX_ERROR_NOT_FOUND,
-                   _("No such resource: %s %" G_GINT64_FORMAT "."), kind, id);
+                   _("No such resource: %s %lld."), kind, (long long) id);
       return NULL;
     }
   return json_from_string (json, error);

@@ -266,8 +266,8 @@ check_version (SdSandboxRequest *req, SdAppointment *appointment, GError **error
     return TRUE;
   req->error_current = sd_sandbox_appointment_json (req->server, req->salon, appointment);
   g_set_error (error, SD_SANDBOX_ERROR, SD_SANDBOX_ERROR_VERSION_CONFLICT,
-               _("The appointment changed meanwhile: it is at version %" G_GINT64_FORMAT
-                 ", not %" G_GUINT64_FORMAT "."), current, version);
+               _("The appointment changed meanwhile: it is at version %lld, not %llu."),
+               (long long) current, (unsigned long long) version);
   return FALSE;
 }
 

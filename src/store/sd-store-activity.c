@@ -55,7 +55,7 @@ sd_store_get_client (SdStore *self, gint64 client_id, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                     _("There is no client number %" G_GINT64_FORMAT "."), client_id);
+                     _("There is no client number %lld."), (long long) client_id);
       else
         sd_store_set_error (self, rc, error);
       return NULL;

@@ -101,7 +101,7 @@ update_entry (SdStore *self, const char *sql, gint64 id, const char *text, GErro
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                   _("There is no change number %" G_GINT64_FORMAT " waiting to be sent."), id);
+                   _("There is no change number %lld waiting to be sent."), (long long) id);
       return FALSE;
     }
   return TRUE;

@@ -175,7 +175,7 @@ do_reschedule (SdStore *self, SdAppointment *a, const SdActionRequest *req, gint
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                       _("There is no staff member number %" G_GINT64_FORMAT "."), staff_id);
+                       _("There is no staff member number %lld."), (long long) staff_id);
           return FALSE;
         }
     }

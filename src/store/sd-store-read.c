@@ -117,7 +117,7 @@ sd_store_get_appointment_locked (SdStore *self, gint64 id, GError **error)
     return sd_store_appointment_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                 _("There is no appointment number %" G_GINT64_FORMAT "."), id);
+                 _("There is no appointment number %lld."), (long long) id);
   else
     sd_store_set_error (self, rc, error);
   return NULL;
@@ -567,7 +567,7 @@ sd_store_get_complaint_locked (SdStore *self, gint64 id, GError **error)
     return complaint_from_row (self, stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                 _("There is no complaint number %" G_GINT64_FORMAT "."), id);
+                 _("There is no complaint number %lld."), (long long) id);
   else
     sd_store_set_error (self, rc, error);
   return NULL;

@@ -241,7 +241,7 @@ load_row (SdStore *self, gint64 outbox_id, OutboxRow *row, GError **error)
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                 _("There is no outbox entry number %" G_GINT64_FORMAT "."), outbox_id);
+                 _("There is no outbox entry number %lld."), (long long) outbox_id);
   else
     sd_store_set_error (self, rc, error);
   return FALSE;

@@ -310,7 +310,7 @@ load_service (SdStore *self, gint64 service_id, int *duration_min, gint64 *price
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                 _("There is no service number %" G_GINT64_FORMAT "."), service_id);
+                 _("There is no service number %lld."), (long long) service_id);
   else
     sd_store_set_error (self, rc, error);
   return FALSE;
@@ -330,7 +330,7 @@ staff_exists (SdStore *self, gint64 staff_id, GError **error)
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND,
-                 _("There is no staff member number %" G_GINT64_FORMAT "."), staff_id);
+                 _("There is no staff member number %lld."), (long long) staff_id);
   else
     sd_store_set_error (self, rc, error);
   return FALSE;
