@@ -1,67 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sd-day-view.c — the day view's columns, lanes, blocks, scrolling and API; the drawing is in
+ * sd-day-view-draw.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "sd-day-view.h"
+#include "sd-day-view-private.h"
 #include "sd-staff.h"
 #include "sd-state-style.h"
 #include "sd-time.h"
-
-#define HEADER_HEIGHT   44
-#define TIME_COL_WIDTH  60
-#define HOUR_HEIGHT     64
-#define MIN_COL_WIDTH   96
-#define NAT_COL_WIDTH   180
-#define BLOCK_GAP       2
-
-typedef struct
-{
-  gint64 staff_id;
-  char *name;
-  guint n_appointments;
-} Column;
-
-typedef struct
-{
-  GtkWidget *block;
-  guint column;
-  int top_min;       /* wall-clock minutes after the day's midnight */
-  int bottom_min;
-  guint lane;
-  guint n_lanes;
-} Placed;
-
-struct _SdDayView
-{
-  GtkWidget parent_instance;
-
-  SdSalon *salon;
-  GTimeZone *tz;
-  SdAgendaModel *model;
-  GListModel *staff;
-
-  gint64 day_start;
-  gint64 now;
-  gint64 selected_id;
-  gboolean hide_cancelled;
-  gboolean show_declined_expired;
-
-  int first_hour;    /* the grid shows [first_hour, last_hour) */
-  int last_hour;
-  int open_min;      /* this day's opening hours; equal when closed */
-  int close_min;
-
-  GArray *columns;   /* Column */
-  GArray *placed;    /* Placed */
-
-  GtkAdjustment *hadjustment;
-  GtkAdjustment *vadjustment;
-  guint hscroll_policy : 1;
-  guint vscroll_policy : 1;
-  guint scrolled_to_hours : 1;
-  guint stale : 1;           /* changed while hidden: rebuilt when mapped */
-};
 
 static void sd_day_view_scrollable_init (GtkScrollableInterface *iface);
 
@@ -93,8 +40,8 @@ sd_day_view_scrollable_init (GtkScrollableInterface *iface)
 {
 }
 
-static int
-wall_minutes (SdDayView *self,
+int
+sd_day_view_wall_minutes (SdDayView *self,
               gint64     instant)
 {
   g_autoptr(GDateTime) utc = NULL;
@@ -110,8 +57,8 @@ wall_minutes (SdDayView *self,
   return g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
 }
 
-static double
-y_of_minutes (SdDayView *self,
+double
+sd_day_view_y_of_minutes (SdDayView *self,
               int        minutes)
 {
   double scroll = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
@@ -119,8 +66,8 @@ y_of_minutes (SdDayView *self,
   return HEADER_HEIGHT + (minutes - self->first_hour * 60) * (HOUR_HEIGHT / 60.0) - scroll;
 }
 
-static double
-content_height (SdDayView *self)
+double
+sd_day_view_content_height (SdDayView *self)
 {
   return (self->last_hour - self->first_hour) * HOUR_HEIGHT;
 }
@@ -322,7 +269,7 @@ sd_day_view_refresh (SdDayView *self)
         continue;
 
       p.column = column_for_staff (self, a);
-      p.top_min = wall_minutes (self, sd_appointment_get_start (a));
+      p.top_min = sd_day_view_wall_minutes (self, sd_appointment_get_start (a));
       /* Elapsed time, not the end's wall clock: right on the night the clocks go back. */
       p.bottom_min = MIN (24 * 60, p.top_min + (int) ((sd_appointment_get_end (a)
                                                        - sd_appointment_get_start (a)) / 60));
@@ -352,7 +299,7 @@ configure_adjustments (SdDayView *self,
                        int        height)
 {
   double page = MAX (0, height - HEADER_HEIGHT);
-  double upper = content_height (self);
+  double upper = sd_day_view_content_height (self);
 
   if (self->vadjustment != NULL)
     {
@@ -374,8 +321,8 @@ configure_adjustments (SdDayView *self,
     gtk_adjustment_configure (self->hadjustment, 0, 0, width, 1, width, width);
 }
 
-static double
-column_width (SdDayView *self,
+double
+sd_day_view_column_width (SdDayView *self,
               int        width)
 {
   return (width - TIME_COL_WIDTH) / (double) MAX (1, self->columns->len);
@@ -388,7 +335,7 @@ sd_day_view_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   SdDayView *self = SD_DAY_VIEW (widget);
-  double col_w = column_width (self, width);
+  double col_w = sd_day_view_column_width (self, width);
 
   configure_adjustments (self, width, height);
 
@@ -397,7 +344,7 @@ sd_day_view_size_allocate (GtkWidget *widget,
       Placed *p = &g_array_index (self->placed, Placed, i);
       double lane_w = col_w / MAX (1, p->n_lanes);
       double x = TIME_COL_WIDTH + p->column * col_w + p->lane * lane_w + BLOCK_GAP;
-      double y = y_of_minutes (self, p->top_min) + 1;
+      double y = sd_day_view_y_of_minutes (self, p->top_min) + 1;
       double h = (p->bottom_min - p->top_min) * (HOUR_HEIGHT / 60.0) - 2;
       double w = lane_w - 2 * BLOCK_GAP;
 
@@ -427,187 +374,8 @@ sd_day_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = HEADER_HEIGHT + HOUR_HEIGHT * 2;
-      *natural = HEADER_HEIGHT + (int) content_height (self);
+      *natural = HEADER_HEIGHT + (int) sd_day_view_content_height (self);
     }
-}
-
-static void
-append_text (SdDayView       *self,
-             GtkSnapshot     *snapshot,
-             const char      *markup,
-             double           x,
-             double           y,
-             int              width,
-             PangoAlignment   align,
-             const GdkRGBA   *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-snapshot_grid (SdDayView   *self,
-               GtkSnapshot *snapshot,
-               int          width,
-               int          height,
-               const GdkRGBA *fg)
-{
-  double col_w = column_width (self, width);
-  GdkRGBA line = *fg, faint = *fg, shade = *fg, dim = *fg;
-
-  line.alpha = 0.15;
-  faint.alpha = 0.06;
-  shade.alpha = 0.07;
-  dim.alpha = 0.65;
-
-  /* Closed hours, shaded in every column. */
-  {
-    double top = y_of_minutes (self, self->first_hour * 60);
-    double bottom = y_of_minutes (self, self->last_hour * 60);
-    double open_y = self->open_min < self->close_min ? y_of_minutes (self, self->open_min) : bottom;
-    double close_y = self->open_min < self->close_min ? y_of_minutes (self, self->close_min) : bottom;
-
-    if (open_y > top)
-      gtk_snapshot_append_color (snapshot, &shade,
-                                 &GRAPHENE_RECT_INIT (TIME_COL_WIDTH, top, width - TIME_COL_WIDTH,
-                                                      open_y - top));
-    if (bottom > close_y)
-      gtk_snapshot_append_color (snapshot, &shade,
-                                 &GRAPHENE_RECT_INIT (TIME_COL_WIDTH, close_y,
-                                                      width - TIME_COL_WIDTH, bottom - close_y));
-  }
-
-  for (int hour = self->first_hour; hour <= self->last_hour; hour++)
-    {
-      double y = y_of_minutes (self, hour * 60);
-      g_autofree char *label = NULL;
-
-      if (y < HEADER_HEIGHT - HOUR_HEIGHT || y > height)
-        continue;
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (TIME_COL_WIDTH - 6, y,
-                                                      width - TIME_COL_WIDTH + 6, 1));
-      if (hour < self->last_hour)
-        gtk_snapshot_append_color (snapshot, &faint,
-                                   &GRAPHENE_RECT_INIT (TIME_COL_WIDTH, y + HOUR_HEIGHT / 2.0,
-                                                        width - TIME_COL_WIDTH, 1));
-      if (hour < self->last_hour)
-        {
-          label = g_strdup_printf ("<span font_features='tnum'>%02d:00</span>", hour);
-          append_text (self, snapshot, label, 0, y - 8, TIME_COL_WIDTH - 10,
-                       PANGO_ALIGN_RIGHT, &dim);
-        }
-    }
-
-  for (guint c = 0; c <= self->columns->len; c++)
-    gtk_snapshot_append_color (snapshot, &line,
-                               &GRAPHENE_RECT_INIT (TIME_COL_WIDTH + c * col_w, HEADER_HEIGHT,
-                                                    1, height - HEADER_HEIGHT));
-}
-
-static void
-snapshot_now_line (SdDayView   *self,
-                   GtkSnapshot *snapshot,
-                   int          width)
-{
-  GdkRGBA red;
-  double y;
-
-  if (self->now < self->day_start || self->now >= sd_time_add_days (self->day_start, self->tz, 1))
-    return;
-
-  y = y_of_minutes (self, wall_minutes (self, self->now));
-  if (y < HEADER_HEIGHT)
-    return;
-  gdk_rgba_parse (&red, "#e01b24");
-  gtk_snapshot_append_color (snapshot, &red,
-                             &GRAPHENE_RECT_INIT (TIME_COL_WIDTH - 4, y - 1,
-                                                  width - TIME_COL_WIDTH + 4, 2));
-  {
-    GskRoundedRect dot;
-
-    gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (TIME_COL_WIDTH - 8, y - 4, 8, 8), 4);
-    gtk_snapshot_push_rounded_clip (snapshot, &dot);
-    gtk_snapshot_append_color (snapshot, &red, &dot.bounds);
-    gtk_snapshot_pop (snapshot);
-  }
-}
-
-static void
-snapshot_header (SdDayView     *self,
-                 GtkSnapshot   *snapshot,
-                 int            width,
-                 const GdkRGBA *fg,
-                 const GdkRGBA *bg)
-{
-  double col_w = column_width (self, width);
-  GdkRGBA line = *fg, dim = *fg;
-
-  line.alpha = 0.15;
-  dim.alpha = 0.65;
-
-  gtk_snapshot_append_color (snapshot, bg, &GRAPHENE_RECT_INIT (0, 0, width, HEADER_HEIGHT));
-  gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, width, 1));
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      Column *column = &g_array_index (self->columns, Column, c);
-      g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", column->name ? column->name : "");
-      g_autofree char *count = NULL;
-      double x = TIME_COL_WIDTH + c * col_w;
-
-      append_text (self, snapshot, name, x + 4, 4, (int) col_w - 8, PANGO_ALIGN_CENTER, fg);
-      if (self->open_min == self->close_min)
-        count = g_strdup (_("Closed"));
-      else
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u appointment",
-                                              "%u appointments", column->n_appointments),
-                                 column->n_appointments);
-      {
-        g_autofree char *text = g_markup_printf_escaped ("<small>%s</small>", count);
-
-        append_text (self, snapshot, text, x + 4, 23, (int) col_w - 8, PANGO_ALIGN_CENTER, &dim);
-      }
-    }
-}
-
-static void
-sd_day_view_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
-{
-  SdDayView *self = SD_DAY_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, bg;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &fg);
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &bg))
-    gdk_rgba_parse (&bg, "#ffffff");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  if (self->salon == NULL || self->day_start == 0)
-    return;
-
-  gtk_snapshot_push_clip (snapshot,
-                          &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT, width, height - HEADER_HEIGHT));
-  snapshot_grid (self, snapshot, width, height, &fg);
-  for (guint i = 0; i < self->placed->len; i++)
-    gtk_widget_snapshot_child (widget, g_array_index (self->placed, Placed, i).block, snapshot);
-  snapshot_now_line (self, snapshot, width);
-  gtk_snapshot_pop (snapshot);
-
-  snapshot_header (self, snapshot, width, &fg, &bg);
 }
 
 static void
@@ -618,7 +386,7 @@ on_pressed (SdDayView       *self,
             GtkGestureClick *gesture)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  double col_w = column_width (self, width);
+  double col_w = sd_day_view_column_width (self, width);
   double scroll = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
