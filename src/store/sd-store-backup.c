@@ -173,6 +173,7 @@ sd_store_restore (const char *db_path, const char *backup_path, GError **error)
   g_autoptr(GFile) from = NULL;
   g_autoptr(GFile) to = NULL;
   g_autoptr(GError) copy_error = NULL;
+  g_autoptr(GError) check_error = NULL;
   static const char *const sidecars[] = { "-wal", "-shm" };
 
   g_return_val_if_fail (db_path != NULL, FALSE);
@@ -180,8 +181,17 @@ sd_store_restore (const char *db_path, const char *backup_path, GError **error)
 
   /* Refuse anything that is not a whole Salon Desk database this version can open,
    * before the current file is touched. */
-  if (!sd_store_schema_check_file (backup_path, error))
-    return FALSE;
+  if (!sd_store_schema_check_file (backup_path, &check_error))
+    {
+      /* The check speaks of "the database"; say it is the backup, so nobody fears that the
+       * database in use is damaged (it is untouched). */
+      g_autofree char *name = g_filename_display_basename (backup_path);
+
+      g_set_error (error, check_error->domain, check_error->code,
+                   _("The backup “%s” cannot be restored: %s The database in use is unchanged."),
+                   name, check_error->message);
+      return FALSE;
+    }
 
   partial = g_strconcat (db_path, ".restoring", NULL);
   from = g_file_new_for_path (backup_path);

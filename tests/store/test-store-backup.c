@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "store-fixture.h"
 
 static guint
@@ -114,6 +116,12 @@ assert_restore_refused (Fixture *f, const char *backup, SdStoreError code)
   db_before = fixture_read_file (f->path);
   g_assert_false (sd_store_restore (f->path, backup, &error));
   g_assert_error (error, SD_STORE_ERROR, (int) code);
+  /* The message names the backup, never the database in use, which is unchanged. */
+  {
+    g_autofree char *name = g_path_get_basename (backup);
+    g_assert_nonnull (strstr (error->message, name));
+    g_assert_nonnull (strstr (error->message, "The database in use is unchanged."));
+  }
   db_after = fixture_read_file (f->path);
   g_assert_true (g_bytes_equal (db_before, db_after));
   g_assert_false (g_file_test (before, G_FILE_TEST_EXISTS));
