@@ -33,7 +33,8 @@ struct _SdReputation
 
 void        sd_reputation_init            (SdReputation *r);
 /* One request. @answered_after: seconds from its creation to the salon's answer, or -1
- * when it was never answered. Accepted requests also count as bookings. */
+ * when it was never answered. It counts towards the decline and expiry rates only: an
+ * accepted request is a booking too, which the caller adds with sd_reputation_add_booking(). */
 void        sd_reputation_add_request     (SdReputation *r, SdState outcome,
                                            gint64 answered_after);
 /* One confirmed booking and whether (and by whom) it was cancelled: @cancelled_by is
