@@ -637,16 +637,15 @@ sd_evidence_pack_to_text (SdEvidencePack *self)
   return g_string_free (text, FALSE);
 }
 
-char *
-sd_evidence_pack_suggest_filename (SdEvidencePack *self)
+static char *
+filename_for (const char *client, const char *local_date)
 {
   g_autofree char *ascii = NULL;
+  g_autofree char *name = NULL;
   GString *slug;
 
-  g_return_val_if_fail (SD_IS_EVIDENCE_PACK (self), NULL);
-
   /* "Anna Rossi" -> "anna-rossi": letters and digits only, so the name is safe anywhere. */
-  ascii = g_str_to_ascii (self->client, "C");
+  ascii = g_str_to_ascii (client != NULL ? client : "", "C");
   slug = g_string_new (NULL);
   for (const char *p = ascii; *p != '\0'; p++)
     {
@@ -659,5 +658,24 @@ sd_evidence_pack_suggest_filename (SdEvidencePack *self)
     g_string_truncate (slug, slug->len - 1);
   if (slug->len == 0)
     g_string_append (slug, "client");
-  return g_strdup_printf ("evidence-%s-%s.pdf", slug->str, self->local_date);
+  name = g_string_free (slug, FALSE);
+  return g_strdup_printf ("evidence-%s-%s.pdf", name, local_date);
+}
+
+char *
+sd_evidence_pack_suggest_filename (SdEvidencePack *self)
+{
+  g_return_val_if_fail (SD_IS_EVIDENCE_PACK (self), NULL);
+  return filename_for (self->client, self->local_date);
+}
+
+char *
+sd_evidence_suggest_filename (SdAppointment *appointment, GTimeZone *tz)
+{
+  Context ctx = { tz, NULL };
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (SD_IS_APPOINTMENT (appointment), NULL);
+  date = format_local (&ctx, sd_appointment_get_start (appointment), "%Y-%m-%d");
+  return filename_for (sd_appointment_get_client_name (appointment), date);
 }

@@ -35,6 +35,9 @@ const char * const *sd_evidence_pack_get_section_lines (SdEvidencePack *self,
 char               *sd_evidence_pack_to_text           (SdEvidencePack *self);
 /* "evidence-anna-rossi-2026-11-23.pdf": the client and the appointment's local date. */
 char               *sd_evidence_pack_suggest_filename  (SdEvidencePack *self);
+/* The same name before anything is gathered (@tz: the salon's zone). */
+char               *sd_evidence_suggest_filename       (SdAppointment  *appointment,
+                                                        GTimeZone      *tz);
 
 /* ---- Plain words shared with the app ---- */
 
