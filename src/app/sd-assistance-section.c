@@ -21,9 +21,7 @@ struct _SdAssistanceSection
   AdwPreferencesGroup *group;
   GtkWidget *export_button;
   GtkWidget *status_row;
-  GtkLabel *status_value;
   GtkWidget *opened_row;
-  GtkLabel *opened_value;
   GtkWidget *reason_row;
   GtkWidget *answer_row;
   GtkWidget *outcome_row;
@@ -184,18 +182,19 @@ sd_assistance_section_show (SdAssistanceSection *self, SdComplaint *complaint,
     return;
 
   status = describe_status (complaint, tz, now);
-  gtk_label_set_text (self->status_value, status);
+  /* Long values (dates) read better below the title than squeezed to its right. */
+  set_subtitle (self->status_row, status);
   if (sd_complaint_get_status (complaint) == SD_COMPLAINT_MISSED)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_value), "error");
+    gtk_widget_add_css_class (self->status_row, "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_value), "error");
+    gtk_widget_remove_css_class (self->status_row, "error");
 
   opened_at = format_instant (tz, sd_complaint_get_opened_at (complaint));
   /* Translators: "By the client, Mon 23 Nov 2026, 11:45" */
   opened = g_strdup_printf (_("By %s, %s"),
                             sd_evidence_party_label (sd_complaint_get_opened_by (complaint)),
                             opened_at);
-  gtk_label_set_text (self->opened_value, opened);
+  set_subtitle (self->opened_row, opened);
 
   if (sd_complaint_get_refund_requested_cents (complaint) > 0)
     {
@@ -247,9 +246,7 @@ sd_assistance_section_class_init (SdAssistanceSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, group);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, export_button);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, status_row);
-  gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, status_value);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, opened_row);
-  gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, opened_value);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, reason_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, answer_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, outcome_row);

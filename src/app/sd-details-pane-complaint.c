@@ -138,13 +138,24 @@ on_complaint_response (AdwMessageDialog *dialog, const char *response, AskCompla
   sd_details_pane_perform (ask->pane, &request);
 }
 
+static GtkWidget *
+field_label_new (const char *mnemonic)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  return label;
+}
+
 static void
 ask_open_complaint (SdDetailsPane *self)
 {
   gboolean no_show = sd_appointment_get_state (self->appointment) == SD_STATE_NO_SHOW;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AskComplaint *ask = g_new0 (AskComplaint, 1);
-  GtkWidget *dialog, *box;
+  GtkWidget *dialog, *box, *label;
   g_autofree char *max = NULL;
   g_autofree char *hint = NULL;
 
@@ -165,24 +176,27 @@ ask_open_complaint (SdDetailsPane *self)
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), field_label_new (_("_Reason (the marketplace staff read it)")));
   ask->reason_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (ask->reason_entry),
-                                  no_show ? _("Reason, e.g. the client was here at 10:05")
-                                          : _("Reason, e.g. the client left without paying"));
+                                  no_show ? _("e.g. the client was here at 10:05")
+                                          : _("e.g. the client left without paying"));
   gtk_entry_set_activates_default (GTK_ENTRY (ask->reason_entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ask->reason_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
   gtk_box_append (GTK_BOX (box), ask->reason_entry);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_widget_get_first_child (box)), ask->reason_entry);
 
   ask->refund_entry = gtk_entry_new ();
   max = sd_money_format (ask->max_refund, ask->currency);
   /* Translators: "Refund asked for (optional, up to €45.00)" */
-  hint = g_strdup_printf (_("Refund asked for (optional, up to %s)"), max);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (ask->refund_entry), hint);
+  hint = g_strdup_printf (_("Refund _asked for (optional, up to %s)"), max);
+  label = field_label_new (hint);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), ask->refund_entry);
+  gtk_widget_set_visible (label, ask->max_refund > 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (ask->refund_entry), _("e.g. 20.00"));
   gtk_entry_set_activates_default (GTK_ENTRY (ask->refund_entry), TRUE);
   gtk_entry_set_input_purpose (GTK_ENTRY (ask->refund_entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ask->refund_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, hint, -1);
   gtk_widget_set_visible (ask->refund_entry, ask->max_refund > 0);
   gtk_box_append (GTK_BOX (box), ask->refund_entry);
 

@@ -84,6 +84,56 @@ timeline_titles (GtkWidget *pane)
   return g_string_free (titles, FALSE);
 }
 
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Like the fixture's panes_screenshot, but waits for the window to be mapped and retries
+ * until a frame was drawn: a loaded machine (or a dialog's first frame) draws late. */
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("SD_SCREENSHOT_DIR") == NULL)
+    return;
+  panes_wait_until (mapped, window);
+  panes_run_for (400);
+  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      int width = gtk_widget_get_width (window);
+      int height = gtk_widget_get_height (window);
+      GskRenderNode *node;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          gtk_widget_queue_draw (window);
+          panes_run_for (100);
+          continue;
+        }
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gsk_render_node_unref (node);
+    }
+  g_assert_nonnull (texture);
+  path = g_build_filename (g_getenv ("SD_SCREENSHOT_DIR"), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 #define assert_contains(haystack, needle) \
   G_STMT_START { \
     if (strstr ((haystack), (needle)) == NULL) \
@@ -422,8 +472,8 @@ test_assistance_resolved (PanesFixture *f, gconstpointer data)
   g_autofree char *titles = NULL;
 
   show (pane, a);
-  g_assert_cmpstr (assistance_label (pane, "status_value"), ==, "Under review by the marketplace");
-  g_assert_cmpstr (assistance_label (pane, "opened_value"), ==, "By the client, Mon 23 Nov 2026, 12:00");
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==, "Under review by the marketplace");
+  g_assert_cmpstr (assistance_subtitle (pane, "opened_row"), ==, "By the client, Mon 23 Nov 2026, 12:00");
   g_assert_cmpstr (assistance_subtitle (pane, "reason_row"), ==,
                    "The cut is uneven — refund asked: €45.00");
   g_assert_cmpstr (assistance_subtitle (pane, "answer_row"), ==,
@@ -437,7 +487,7 @@ test_assistance_resolved (PanesFixture *f, gconstpointer data)
   resolved = resolve (f, a, SD_OUTCOME_REFUND_PARTIAL, 2000,
                       "The fringe was shorter than agreed; half the price is fair.");
   show (pane, resolved);
-  g_assert_cmpstr (assistance_label (pane, "status_value"), ==, "Resolved on Wed 25 Nov 2026, 09:00");
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==, "Resolved on Wed 25 Nov 2026, 09:00");
   g_assert_true (assistance_row_visible (pane, "outcome_row"));
   g_assert_cmpstr (assistance_label (pane, "outcome_value"), ==, "Refunded €20.00");
   g_assert_cmpstr (assistance_subtitle (pane, "note_row"), ==,
@@ -449,7 +499,8 @@ test_assistance_resolved (PanesFixture *f, gconstpointer data)
   /* Back to its state before the dispute: no longer locked. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (pane, SD_TYPE_DETAILS_PANE,
                                                              "notice_label"))));
-  panes_screenshot (window, "details-assistance.png");
+  panes_wait_until (stack_settled, child (pane, SD_TYPE_DETAILS_PANE, "stack"));
+  screenshot (window, "details-assistance.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -546,7 +597,7 @@ test_contest_no_show (PanesFixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (refund), "20,50");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "open"));
   g_assert_false (gtk_widget_has_css_class (refund, "error"));
-  panes_screenshot (GTK_WIDGET (dialog), "open-complaint-dialog.png");
+  screenshot (GTK_WIDGET (dialog), "open-complaint-dialog.png");
 
   adw_message_dialog_response (dialog, "open");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -572,8 +623,8 @@ test_contest_no_show (PanesFixture *f, gconstpointer data)
   g_assert_cmpint (sd_complaint_get_refund_requested_cents (complaint), ==, 2050);
   g_assert_cmpstr (sd_complaint_get_reason (complaint), ==,
                    "The client was at the door at 10:20, we have the camera");
-  g_assert_cmpstr (assistance_label (pane, "status_value"), ==, "Under review by the marketplace");
-  g_assert_cmpstr (assistance_label (pane, "opened_value"), ==, "By the salon, Tue 24 Nov 2026, 15:35");
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==, "Under review by the marketplace");
+  g_assert_cmpstr (assistance_subtitle (pane, "opened_row"), ==, "By the salon, Tue 24 Nov 2026, 15:35");
   /* The core refuses too, not only the buttons. */
   {
     SdActionRequest r;
