@@ -37,6 +37,8 @@ typedef struct
   SdEvidencePack *pack;
   GArray *blocks;        /* Block */
   guint n_pages;
+  GPtrArray *continued;  /* per page: the section it continues ("Timeline"), or NULL */
+  PangoLayout *continued_layout;
 } Layout;
 
 static void
@@ -50,6 +52,8 @@ layout_free (Layout *layout)
 {
   g_object_unref (layout->pack);
   g_array_unref (layout->blocks);
+  g_ptr_array_unref (layout->continued);
+  g_clear_object (&layout->continued_layout);
   g_free (layout);
 }
 
@@ -60,6 +64,7 @@ layout_new (SdEvidencePack *pack)
   Block block = { 0 };
 
   layout->pack = g_object_ref (pack);
+  layout->continued = g_ptr_array_new_with_free_func (g_free);
   layout->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (layout->blocks, block_clear);
 
@@ -109,6 +114,7 @@ on_begin_print (GtkPrintOperation *operation, GtkPrintContext *context, Layout *
 {
   double width = gtk_print_context_get_width (context);
   double limit = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
+  const char *section = NULL;
   double y = 0;
   guint page = 0;
 
@@ -127,20 +133,44 @@ on_begin_print (GtkPrintOperation *operation, GtkPrintContext *context, Layout *
       pango_layout_set_text (block->layout, block->text, -1);
     }
 
+  /* "Timeline (continued)" heads a page that goes on with a section. */
+  {
+    g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 9");
+
+    layout->continued_layout = gtk_print_context_create_pango_layout (context);
+    pango_layout_set_font_description (layout->continued_layout, font);
+    pango_layout_set_width (layout->continued_layout, (int) (width * PANGO_SCALE));
+    pango_layout_set_text (layout->continued_layout, "X", -1);
+  }
+  g_ptr_array_add (layout->continued, NULL);
+
   for (guint i = 0; i < layout->blocks->len; i++)
     {
       Block *block = &g_array_index (layout->blocks, Block, i);
       double needed = block_height (block);
       double before = y > 0 ? block->space_before : 0;
 
+      if (block->kind == BLOCK_SECTION)
+        section = block->text;
       /* A section title goes with its first line. */
       if (block->kind == BLOCK_SECTION && i + 1 < layout->blocks->len)
         needed += 3 + block_height (&g_array_index (layout->blocks, Block, i + 1));
       if (y > 0 && y + before + needed > limit)
         {
+          int continued_height = 0;
+
           page++;
           y = 0;
           before = 0;
+          if (block->kind == BLOCK_LINE && section != NULL)
+            {
+              /* Translators: at the top of a page: "Timeline (continued)" */
+              g_ptr_array_add (layout->continued, g_strdup_printf (_("%s (continued)"), section));
+              pango_layout_get_size (layout->continued_layout, NULL, &continued_height);
+              y = (double) continued_height / PANGO_SCALE + 6;
+            }
+          else
+            g_ptr_array_add (layout->continued, NULL);
         }
       block->page = page;
       block->y = y + before;
@@ -160,6 +190,16 @@ on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page_n
   g_autoptr (PangoFontDescription) small = pango_font_description_from_string ("Sans 8");
   g_autoptr (PangoLayout) footer = gtk_print_context_create_pango_layout (context);
   g_autofree char *footer_text = NULL;
+
+  if ((guint) page_nr < layout->continued->len
+      && g_ptr_array_index (layout->continued, page_nr) != NULL)
+    {
+      pango_layout_set_text (layout->continued_layout,
+                             g_ptr_array_index (layout->continued, page_nr), -1);
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_show_layout (cr, layout->continued_layout);
+    }
 
   for (guint i = 0; i < layout->blocks->len; i++)
     {

@@ -437,6 +437,7 @@ static void
 gather_timeline (Context *ctx, GPtrArray *history, SdComplaint *complaint, GPtrArray *lines)
 {
   gboolean resolution_listed = FALSE;
+  guint n_messages = 0;
 
   for (guint i = 0; i < history->len; i++)
     {
@@ -447,6 +448,13 @@ gather_timeline (Context *ctx, GPtrArray *history, SdComplaint *complaint, GPtrA
       g_autoptr (GString) line = g_string_new (NULL);
       SdAction action = sd_history_entry_get_action (entry);
 
+      /* The chat has its own section, with every message's time: a long conversation would
+       * bury the events here. */
+      if (action == SD_ACTION_MESSAGE)
+        {
+          n_messages++;
+          continue;
+        }
       /* Translators: "Mon 23 Nov 2026, 10:00 — Checked in, by the salon" */
       g_string_printf (line, _("%s — %s, by %s"), when, what,
                        sd_evidence_party_label (sd_history_entry_get_by (entry)));
@@ -477,6 +485,10 @@ gather_timeline (Context *ctx, GPtrArray *history, SdComplaint *complaint, GPtrA
       add_line (lines, _("%s — %s, by %s"), when, what,
                 sd_evidence_party_label (SD_PARTY_STAFF));
     }
+  if (n_messages > 0)
+    add_line (lines, g_dngettext (GETTEXT_PACKAGE, "%u chat message: see “Chat with the client”.",
+                                  "%u chat messages: see “Chat with the client”.", n_messages),
+              n_messages);
   if (lines->len == 1)
     add_line (lines, "%s", _("Nothing has happened yet."));
 }

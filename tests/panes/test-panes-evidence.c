@@ -339,6 +339,17 @@ test_pdf_paginates (PanesFixture *f, gconstpointer data)
   assert_contains (text, "Can I bring my daughter along?");
   assert_contains (text, "Follow-up note number 90 about the fringe");
   assert_contains (text, "page 2 of");
+  /* A page that goes on with a section says which. */
+  assert_contains (text, "Chat with the client (continued)");
+
+  if (g_getenv ("SD_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *prefix = g_build_filename (g_getenv ("SD_SCREENSHOT_DIR"),
+                                                  "evidence-pack-page-2", NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2",
+                             "-singlefile", path, prefix, NULL };
+      g_free (run_tool (argv));
+    }
 }
 
 static void

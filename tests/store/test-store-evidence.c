@@ -156,6 +156,9 @@ test_sections (Fixture *f, gconstpointer data)
   assert_contains (s, "Tue 24 Nov 2026, 12:00 — Complaint opened, by the client · €30.00: "
                       "“The cut is uneven”");
   assert_contains (s, "Replied to the complaint");
+  /* Messages are read in the chat section, not repeated in the timeline. */
+  assert_contains (s, "1 chat message: see “Chat with the client”.");
+  g_assert_null (strstr (s, "two minutes late"));
 
   s = find_section (pack, "Chat with the client");
   assert_contains (s, "Tue 24 Nov 2026, 09:50 — Client: I will be two minutes late, sorry!");
