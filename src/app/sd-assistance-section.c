@@ -25,7 +25,6 @@ struct _SdAssistanceSection
   GtkWidget *reason_row;
   GtkWidget *answer_row;
   GtkWidget *outcome_row;
-  GtkLabel *outcome_value;
   GtkWidget *note_row;
   GtkWidget *effect_row;
   GtkImage *effect_icon;
@@ -219,7 +218,7 @@ sd_assistance_section_show (SdAssistanceSection *self, SdComplaint *complaint,
       g_autofree char *outcome = sd_evidence_describe_outcome (sd_complaint_get_outcome (complaint),
                                                                sd_complaint_get_outcome_amount_cents (complaint),
                                                                currency);
-      gtk_label_set_text (self->outcome_value, outcome);
+      set_subtitle (self->outcome_row, outcome);
     }
   set_subtitle (self->note_row, resolved ? sd_complaint_get_outcome_note (complaint) : NULL);
   show_effect (self, complaint);
@@ -250,7 +249,6 @@ sd_assistance_section_class_init (SdAssistanceSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, reason_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, answer_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, outcome_row);
-  gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, outcome_value);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, note_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, effect_row);
   gtk_widget_class_bind_template_child (widget_class, SdAssistanceSection, effect_icon);

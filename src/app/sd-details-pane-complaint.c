@@ -55,6 +55,8 @@ sd_details_pane_update_complaint_actions (SdDetailsPane *self)
                                  self->appointment != NULL
                                  && sd_appointment_get_complaint_id (self->appointment) != 0
                                  && !self->exporting);
+  /* Called every minute and on each clock change: the reply's time left moves too. */
+  sd_details_pane_show_assistance (self);
   return relevant;
 }
 

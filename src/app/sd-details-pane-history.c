@@ -167,7 +167,13 @@ sd_details_pane_load_history (SdDetailsPane *self)
 
   g_cancellable_cancel (self->history_cancellable);
   g_clear_object (&self->history_cancellable);
-  g_clear_object (&self->complaint);
+  /* The same appointment keeps showing its complaint until the new one is read, so the
+   * Assistance section does not blink on every reload. */
+  if (self->complaint != NULL
+      && (self->appointment == NULL
+          || sd_complaint_get_appointment_id (self->complaint)
+             != sd_appointment_get_id (self->appointment)))
+    g_clear_object (&self->complaint);
   sd_details_pane_show_assistance (self);
   if (self->appointment == NULL)
     return;
