@@ -106,17 +106,24 @@ on_found (GObject      *source,
   g_autoptr(GPtrArray) list = g_task_propagate_pointer (G_TASK (result), &error);
   SdSalon *salon;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->notices_looking = FALSE;
   if (list == NULL)
+    /* A notice that could not be looked up is looked up again after the next pass. */
+    g_debug ("No resolution notices: %s", error->message);
+  else
     {
-      /* A notice that could not be looked up is looked up again after the next pass. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No resolution notices: %s", error->message);
-      return;
+      salon = sd_store_get_salon (SD_STORE (source));
+      for (guint i = 0; i < list->len; i++)
+        send_notice (self, g_ptr_array_index (list, i),
+                     salon != NULL ? sd_salon_get_currency (salon) : NULL);
     }
-  salon = sd_store_get_salon (SD_STORE (source));
-  for (guint i = 0; i < list->len; i++)
-    send_notice (self, g_ptr_array_index (list, i),
-                 salon != NULL ? sd_salon_get_currency (salon) : NULL);
+  if (self->notices_again)
+    {
+      self->notices_again = FALSE;
+      sd_window_announce_resolutions (self);
+    }
 }
 
 void
@@ -128,6 +135,13 @@ sd_window_announce_resolutions (SdWindow *self)
 
   if (self->store == NULL)
     return;
+  /* Two lookups at once could both list (and announce) the same resolution. */
+  if (self->notices_looking)
+    {
+      self->notices_again = TRUE;
+      return;
+    }
+  self->notices_looking = TRUE;
   if (self->notices_cancellable == NULL)
     self->notices_cancellable = g_cancellable_new ();
   task = g_task_new (self->store, self->notices_cancellable, on_found, g_object_ref (self));
@@ -140,6 +154,8 @@ sd_window_stop_notices (SdWindow *self)
 {
   g_cancellable_cancel (self->notices_cancellable);
   g_clear_object (&self->notices_cancellable);
+  self->notices_looking = FALSE;
+  self->notices_again = FALSE;
 }
 
 void

@@ -38,6 +38,8 @@ struct _SdWindow
   GCancellable *sync_cancellable;   /* the start-up keyring lookup */
   gboolean sync_passing;            /* a pass runs: its end may bring pulled changes */
   GCancellable *notices_cancellable;/* sd-window-notices.c: the lookup in flight */
+  gboolean notices_looking;         /* one lookup at a time, so no notice is sent twice */
+  gboolean notices_again;           /* a pass ended meanwhile: look again after it */
 
   /* template */
   AdwToastOverlay *toast_overlay;
