@@ -543,6 +543,44 @@ test_assistance_withdrawn (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A client's complaint waiting for the salon: the deadline and time left; once the deadline
+ * passed unanswered, missed, and it counts against the salon. */
+static void
+test_assistance_awaiting_and_missed (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) a = panes_make_in_state (f, SD_STATE_DISPUTED, "Anna Rossi");
+  g_autoptr (GError) error = NULL;
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 900);
+  g_autoptr (SdComplaint) complaint = sd_store_get_complaint (f->store,
+                                                              sd_appointment_get_complaint_id (a),
+                                                              &error);
+  gint64 reply_by = sd_complaint_get_reply_by (complaint);
+
+  g_assert_no_error (error);
+  sd_clock_set_now (f->clock, reply_by - 3 * 3600);
+  show (pane, a);
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==,
+                   "Awaiting your reply by Tue 24 Nov 2026, 18:00 (3 h left)");
+  g_assert_false (assistance_row_visible (pane, "answer_row"));
+  g_assert_false (assistance_row_visible (pane, "effect_row"));
+  /* The clock moves on: the time left follows without a reload. */
+  sd_clock_set_now (f->clock, reply_by - 3600);
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==,
+                   "Awaiting your reply by Tue 24 Nov 2026, 18:00 (1 h left)");
+
+  sd_clock_set_now (f->clock, reply_by + 1);
+  g_assert_cmpuint (sd_store_apply_deadlines (f->store, &error), ==, 1);
+  show (pane, a);
+  g_assert_cmpstr (assistance_subtitle (pane, "status_row"), ==, "Missed: not answered in time");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (assistance (pane),
+                                                              SD_TYPE_ASSISTANCE_SECTION,
+                                                              "status_row")), "error"));
+  g_assert_cmpstr (assistance_subtitle (pane, "effect_row"), ==,
+                   "Counts against your reputation: the complaint was not answered in time");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- The salon opens a complaint ---- */
 
 static GtkWidget *
@@ -728,6 +766,7 @@ main (int argc, char *argv[])
   ADD ("pane-export", test_pane_export);
   ADD ("assistance-resolved", test_assistance_resolved);
   ADD ("assistance-withdrawn", test_assistance_withdrawn);
+  ADD ("assistance-awaiting-and-missed", test_assistance_awaiting_and_missed);
   ADD ("contest-no-show", test_contest_no_show);
   ADD ("contest-too-late", test_contest_too_late);
   ADD ("open-complaint-completed", test_open_complaint_completed);
