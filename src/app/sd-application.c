@@ -504,11 +504,27 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* A notification's "open the appointment": the window jumps to its day and selects it. */
+static void
+show_appointment_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (!SD_IS_WINDOW (window) || sd_window_get_store (SD_WINDOW (window)) == NULL)
+    return;   /* still opening, or the database could not be opened */
+  gtk_window_present (window);
+  sd_window_open_appointment (SD_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static void
 sd_application_startup (GApplication *application)
 {
   static const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
+    { "show-appointment", show_appointment_action, "x", NULL, NULL, { 0 } },
     { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   };

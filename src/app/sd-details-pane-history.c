@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-details-pane-history.c — the appointment's timeline (sd_store_list_history: state
  * changes, messages, complaint events, refunds), read in a thread so the pane never waits
- * on the database, each entry with its time (salon's zone) and who did it. */
+ * on the database, each entry with its time (salon's zone) and who did it. The words are
+ * sd-evidence-pack's, so the pane and the evidence PDF tell the same story. The complaint
+ * read with it feeds the countdown and the Assistance section. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "sd-details-pane-private.h"
+#include "sd-evidence-pack.h"
 #include "sd-history-entry.h"
 #include "sd-money.h"
 #include "sd-state-style.h"
@@ -49,60 +52,18 @@ load_history_thread (GTask *task, gpointer source, gpointer task_data, GCancella
   g_task_return_pointer (task, result, (GDestroyNotify) history_result_free);
 }
 
-static char *
-describe_history_entry (SdDetailsPane *self, SdHistoryEntry *entry)
+static const char *
+pane_currency (SdDetailsPane *self)
 {
-  SdState from = sd_history_entry_get_from_state (entry);
-  SdState to = sd_history_entry_get_to_state (entry);
-  const char *event = sd_history_entry_get_event (entry);
-
-  /* Events that are not desk actions: the store's own names for them. */
-  if (g_strcmp0 (event, "create") == 0)
-    return g_strdup (to == SD_STATE_REQUESTED ? _("Booking request received")
-                                              : _("Booked"));
-  if (g_strcmp0 (event, "respond_complaint") == 0)
-    return g_strdup (_("Replied to the complaint"));
-  if (g_strcmp0 (event, "miss_complaint") == 0)
-    return g_strdup (_("Complaint not answered in time"));
-  if (g_strcmp0 (event, "refused") == 0)
-    return g_strdup (_("Refused by the marketplace, undone"));
-  if (g_strcmp0 (event, "conflict") == 0)
-    return g_strdup (_("Changed on the marketplace meanwhile"));
-  if (g_strcmp0 (event, "sync") == 0 && from != to)
-    /* Translators: "Marketplace: now Cancelled" */
-    return g_strdup_printf (_("Marketplace: now %s"), sd_state_get_label (to));
-
-  switch (sd_history_entry_get_action (entry))
-    {
-    case SD_ACTION_ACCEPT:            return g_strdup (_("Request accepted"));
-    case SD_ACTION_DECLINE:           return g_strdup (_("Request declined"));
-    case SD_ACTION_UNAVAILABLE:
-      return g_strdup (_("Answered “unavailable”, other times proposed"));
-    case SD_ACTION_RESCHEDULE:        return g_strdup (_("Rescheduled"));
-    case SD_ACTION_CANCEL:            return g_strdup (_("Cancelled"));
-    case SD_ACTION_UNDO_CANCEL:       return g_strdup (_("Cancellation undone"));
-    case SD_ACTION_CHECK_IN:          return g_strdup (_("Checked in"));
-    case SD_ACTION_CHECK_OUT:         return g_strdup (_("Checked out, review requested"));
-    case SD_ACTION_NO_SHOW:           return g_strdup (_("Marked as no-show"));
-    case SD_ACTION_EXPIRE:            return g_strdup (_("Expired: not answered in time"));
-    case SD_ACTION_OPEN_COMPLAINT:    return g_strdup (_("Complaint opened"));
-    case SD_ACTION_RESOLVE_COMPLAINT: return g_strdup (_("Complaint resolved"));
-    case SD_ACTION_MESSAGE:           return g_strdup (_("Message"));
-    case SD_N_ACTIONS:
-    default:
-      break;
-    }
-  if (from != to)
-    /* Translators: "Now: Confirmed" */
-    return g_strdup_printf (_("Now: %s"), sd_state_get_label (to));
-  return g_strdup (_("Updated"));
+  return self->appointment != NULL ? sd_appointment_get_currency (self->appointment) : NULL;
 }
 
 static GtkWidget *
 create_history_row (SdDetailsPane *self, SdHistoryEntry *entry)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = describe_history_entry (self, entry);
+  g_autofree char *title = sd_evidence_describe_history_entry (entry, pane_currency (self));
+  gboolean resolution = sd_history_entry_get_action (entry) == SD_ACTION_RESOLVE_COMPLAINT;
   g_autofree char *when = sd_details_pane_format_instant (self, sd_history_entry_get_at (entry));
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped_title = NULL;
@@ -113,14 +74,13 @@ create_history_row (SdDetailsPane *self, SdHistoryEntry *entry)
   /* Translators: "Mon 23 Nov 2026, 14:30, by the salon" */
   g_string_printf (text, _("%s, by %s"), when,
                    sd_details_pane_party_label (sd_history_entry_get_by (entry)));
-  if (amount != 0)
+  /* A resolution's title already says the outcome and the amount in words. */
+  if (amount != 0 && !resolution)
     {
-      g_autofree char *money = sd_money_format (amount, self->appointment != NULL
-                                                ? sd_appointment_get_currency (self->appointment)
-                                                : NULL);
+      g_autofree char *money = sd_money_format (amount, pane_currency (self));
       g_string_append_printf (text, " · %s", money);
     }
-  if (detail != NULL && *detail != '\0')
+  if (detail != NULL && *detail != '\0' && !resolution)
     g_string_append_printf (text, "\n%s", detail);
   subtitle = g_markup_escape_text (text->str, -1);
 
@@ -141,6 +101,7 @@ on_history_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (SdDetailsPane) self = user_data;
   g_autoptr (GError) error = NULL;
   HistoryResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean resolution_listed = FALSE;
   GtkWidget *child;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -161,10 +122,33 @@ on_history_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_set_object (&self->complaint, loaded->complaint);
   for (guint i = 0; i < loaded->history->len; i++)
-    gtk_list_box_append (self->history_list,
-                         create_history_row (self, g_ptr_array_index (loaded->history, i)));
+    {
+      SdHistoryEntry *entry = g_ptr_array_index (loaded->history, i);
 
-  if (loaded->history->len == 0)
+      gtk_list_box_append (self->history_list, create_history_row (self, entry));
+      resolution_listed |= sd_history_entry_get_action (entry) == SD_ACTION_RESOLVE_COMPLAINT;
+    }
+  /* A resolution pulled from the marketplace changes the state ("sync") but has no event of
+   * its own: the complaint holds it. */
+  if (!resolution_listed && self->complaint != NULL
+      && sd_complaint_get_status (self->complaint) == SD_COMPLAINT_RESOLVED)
+    {
+      g_autoptr (SdHistoryEntry) entry = sd_history_entry_new ();
+
+      sd_history_entry_set_at (entry, sd_complaint_get_resolved_at (self->complaint));
+      sd_history_entry_set_event (entry, sd_action_to_string (SD_ACTION_RESOLVE_COMPLAINT));
+      sd_history_entry_set_action (entry, SD_ACTION_RESOLVE_COMPLAINT);
+      sd_history_entry_set_by (entry, SD_PARTY_STAFF);
+      sd_history_entry_set_from_state (entry, SD_STATE_DISPUTED);
+      sd_history_entry_set_to_state (entry, sd_appointment_get_state (self->appointment));
+      sd_history_entry_set_detail (entry, sd_outcome_to_string (sd_complaint_get_outcome (self->complaint)));
+      sd_history_entry_set_amount_cents (entry,
+                                         sd_complaint_get_outcome_amount_cents (self->complaint));
+      gtk_list_box_append (self->history_list, create_history_row (self, entry));
+    }
+  sd_details_pane_show_assistance (self);
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->history_list)) == NULL)
     {
       gtk_label_set_text (self->history_message, _("Nothing has happened yet."));
       gtk_stack_set_visible_child_name (self->history_stack, "message");
@@ -183,7 +167,14 @@ sd_details_pane_load_history (SdDetailsPane *self)
 
   g_cancellable_cancel (self->history_cancellable);
   g_clear_object (&self->history_cancellable);
-  g_clear_object (&self->complaint);
+  /* The same appointment keeps showing its complaint until the new one is read, so the
+   * Assistance section does not blink on every reload. */
+  if (self->complaint != NULL
+      && (self->appointment == NULL
+          || sd_complaint_get_appointment_id (self->complaint)
+             != sd_appointment_get_id (self->appointment)))
+    g_clear_object (&self->complaint);
+  sd_details_pane_show_assistance (self);
   if (self->appointment == NULL)
     return;
 

@@ -4,6 +4,7 @@
  * asked before an action) share. */
 #pragma once
 
+#include "sd-assistance-section.h"
 #include "sd-complaint.h"
 #include "sd-details-pane.h"
 
@@ -34,8 +35,10 @@ struct _SdDetailsPane
   GCancellable *history_cancellable;
   guint minute_source;
   gboolean busy;                   /* an action is being performed */
+  gboolean exporting;              /* the evidence pack is being written */
 
   GtkWidget *buttons[SD_N_PANE_ACTIONS];
+  GtkWidget *open_complaint_button;  /* sd-details-pane-complaint.c */
 
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
@@ -61,6 +64,7 @@ struct _SdDetailsPane
   GtkSpinner *history_spinner;
   GtkListBox *history_list;
   GtkLabel *history_message;
+  SdAssistanceSection *assistance_section;
 };
 
 /* sd-details-pane.c */
@@ -100,5 +104,18 @@ void       sd_details_pane_show_error      (SdDetailsPane *self,
 gboolean   sd_details_pane_parse_local     (const char *text,
                                             GTimeZone  *tz,
                                             gint64     *out);
+
+/* sd-details-pane-complaint.c: opening a complaint, the Assistance section and the evidence
+ * pack ("appointment.open-complaint", "appointment.export-evidence"). */
+void       sd_details_pane_class_init_complaint     (GtkWidgetClass *widget_class);
+void       sd_details_pane_init_complaint           (SdDetailsPane  *self);
+/* Enables and labels the complaint actions; TRUE when the open-complaint button shows. */
+gboolean   sd_details_pane_update_complaint_actions (SdDetailsPane  *self);
+/* Shows self->complaint (loaded with the history) in the Assistance section. */
+void       sd_details_pane_show_assistance          (SdDetailsPane  *self);
+/* Writes the evidence PDF of the shown appointment to @pdf (what the file chooser's
+ * "Save" does); a toast offers to open it, the signal "evidence-exported" says it is done. */
+void       sd_details_pane_export_evidence_to       (SdDetailsPane  *self,
+                                                     GFile          *pdf);
 
 G_END_DECLS

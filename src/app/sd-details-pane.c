@@ -162,6 +162,7 @@ update_actions (SdDetailsPane *self)
       gtk_widget_set_visible (gtk_widget_get_parent (self->buttons[i]), relevant);
       shown += relevant;
     }
+  shown += sd_details_pane_update_complaint_actions (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->action_box), shown > 0);
 }
@@ -464,6 +465,10 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
   sd_details_pane_set_appointment (self, appointment);
   if (info != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(info->done)));
+  else if (data->request.action == SD_ACTION_OPEN_COMPLAINT)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Complaint opened: the appointment is locked "
+                                                  "until the marketplace decides")));
   g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
 }
 
@@ -679,10 +684,12 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_spinner);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_list);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, history_message);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, assistance_section);
 
   for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
     gtk_widget_class_install_action (widget_class, pane_actions[i].name, NULL,
                                      activate_action);
+  sd_details_pane_class_init_complaint (widget_class);
 }
 
 static void
@@ -693,6 +700,7 @@ sd_details_pane_init (SdDetailsPane *self)
   create_buttons (self);
   for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), pane_actions[i].name, FALSE);
+  sd_details_pane_init_complaint (self);
 }
 
 GtkWidget *

@@ -37,6 +37,9 @@ struct _SdWindow
   SdSyncEngine *sync_engine;
   GCancellable *sync_cancellable;   /* the start-up keyring lookup */
   gboolean sync_passing;            /* a pass runs: its end may bring pulled changes */
+  GCancellable *notices_cancellable;/* sd-window-notices.c: the lookup in flight */
+  gboolean notices_looking;         /* one lookup at a time, so no notice is sent twice */
+  gboolean notices_again;           /* a pass ended meanwhile: look again after it */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -87,6 +90,16 @@ SdSyncEngine *sd_window_get_sync_engine   (SdWindow   *self);
 void          sd_window_note_local_change (SdWindow   *self);
 /* Stops the engine and any lookup (dispose). */
 void          sd_window_stop_sync         (SdWindow   *self);
+
+/* sd-window-notices.c: resolution notices, at start and after each sync pass. */
+void sd_window_class_init_notices   (GtkWidgetClass *widget_class);
+void sd_window_announce_resolutions (SdWindow       *self);
+void sd_window_stop_notices         (SdWindow       *self);
+/* The notice's words: "Complaint resolved — Anna Rossi", "Refunded €20.00. <note>". */
+void sd_window_describe_resolution  (SdComplaint    *complaint,
+                                     const char     *currency,
+                                     char          **title,
+                                     char          **body);
 
 /* sd-window.c */
 void sd_window_sync_date          (SdWindow *self);

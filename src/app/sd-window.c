@@ -404,6 +404,7 @@ sd_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->now_timeout_id, g_source_remove);
   sd_window_stop_sync (self);
+  sd_window_stop_notices (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_WINDOW);
@@ -478,6 +479,7 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_week_staff_filter_changed);
 
   sd_window_class_init_actions (widget_class);
+  sd_window_class_init_notices (widget_class);
 }
 
 static GSettings *
@@ -752,6 +754,8 @@ sd_window_set_store (SdWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "agenda");
   sd_window_sync_date (self);
   sd_window_update_actions (self);
+  /* Complaints resolved while the desk was closed. */
+  sd_window_announce_resolutions (self);
 }
 
 SdStore *
@@ -864,6 +868,16 @@ sd_window_show_appointment (SdWindow *self,
     sd_window_select_appointment (self, a);
   else
     self->pending_select_id = id;
+}
+
+void
+sd_window_open_appointment (SdWindow *self,
+                            gint64    id)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  on_inbox_activated (self, id);
 }
 
 void

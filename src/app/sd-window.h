@@ -49,6 +49,10 @@ SdAppointment *sd_window_get_selected         (SdWindow       *self);
 void           sd_window_show_appointment     (SdWindow       *self,
                                                gint64          id,
                                                gint64          start);
+/* Jumps to an appointment known only by its id (a notification, the inbox): its day is read
+ * in the background, then it is selected. */
+void           sd_window_open_appointment     (SdWindow       *self,
+                                               gint64          id);
 void           sd_window_add_toast            (SdWindow       *self,
                                                const char     *title);
 /* The header's title for the shown date ("Tuesday 24 November 2026", "Week 48 …"). */
