@@ -46,6 +46,8 @@ static const PaneActionInfo pane_actions[SD_N_PANE_ACTIONS] = {
                            N_("_Reschedule…"), N_("Appointment rescheduled"), FALSE },
   [SD_PANE_NO_SHOW] = { "appointment.no-show", SD_ACTION_NO_SHOW, N_("_No-Show…"),
                         N_("Marked as no-show"), TRUE },
+  [SD_PANE_MESSAGE] = { "appointment.message", SD_ACTION_MESSAGE, N_("_Message Client…"),
+                        N_("Message sent"), FALSE },
   [SD_PANE_CANCEL] = { "appointment.cancel", SD_ACTION_CANCEL, N_("_Cancel…"),
                        N_("Appointment cancelled"), TRUE },
 };
@@ -164,6 +166,7 @@ update_actions (SdDetailsPane *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->action_box), shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.undo-cancel", !self->busy);
 }
 
 void
@@ -437,6 +440,43 @@ perform_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 }
 
 static void
+on_undo_toast_dismissed (SdDetailsPane *self, AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+static void
+dismiss_undo_toast (SdDetailsPane *self)
+{
+  g_autoptr (AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+/* "Appointment cancelled — Undo" for the salon's undo window: the store holds the change
+ * back that long, and refuses the undo itself once sending has begun. */
+static void
+show_undo_toast (SdDetailsPane *self, gint64 id)
+{
+  SdSalon *salon = sd_store_get_salon (self->store);
+  int seconds = salon != NULL ? sd_salon_get_settings (salon)->undo_seconds : 10;
+  AdwToast *toast = adw_toast_new (_("Appointment cancelled"));
+
+  dismiss_undo_toast (self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_detailed_action_name (toast, "appointment.undo-cancel");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_timeout (toast, MAX (seconds, 10));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdDetailsPane) self = user_data;
@@ -455,6 +495,12 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_OVERLAP)
           && !data->request.allow_overlap)
         sd_details_pane_ask_overlap (self, &data->request, error->message);
+      else if (data->request.action == SD_ACTION_UNDO_CANCEL)
+        {
+          dismiss_undo_toast (self);
+          sd_details_pane_show_error (self, _("The cancellation was not undone"),
+                                      error->message);
+        }
       else
         sd_details_pane_show_error (self, _("The appointment was not changed"),
                                     error->message);
@@ -462,25 +508,31 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   sd_details_pane_set_appointment (self, appointment);
-  if (info != NULL)
+  if (data->request.action == SD_ACTION_CANCEL)
+    show_undo_toast (self, data->id);
+  else if (data->request.action == SD_ACTION_UNDO_CANCEL)
+    {
+      dismiss_undo_toast (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Cancellation undone")));
+    }
+  else if (info != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(info->done)));
   g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
 }
 
-void
-sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
+/* Runs @request on appointment @id, which need not be the one shown (an undo). */
+static void
+perform_on (SdDetailsPane *self, gint64 id, const SdActionRequest *request)
 {
   g_autoptr (GTask) task = NULL;
   PerformData *data;
 
-  g_return_if_fail (SD_IS_DETAILS_PANE (self));
-  g_return_if_fail (request != NULL);
-
-  if (self->appointment == NULL || self->busy)
+  if (self->busy)
     return;
 
   data = g_new0 (PerformData, 1);
-  data->id = sd_appointment_get_id (self->appointment);
+  data->id = id;
   data->request = *request;
   data->text = g_strdup (request->text);
   data->request.text = data->text;
@@ -496,6 +548,28 @@ sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
   g_task_set_source_tag (task, sd_details_pane_perform);
   g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
   g_task_run_in_thread (task, perform_thread);
+}
+
+void
+sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
+{
+  g_return_if_fail (SD_IS_DETAILS_PANE (self));
+  g_return_if_fail (request != NULL);
+
+  if (self->appointment == NULL)
+    return;
+  perform_on (self, sd_appointment_get_id (self->appointment), request);
+}
+
+/* The toast's Undo, with the cancelled appointment's id: the store puts back what the
+ * cancellation changed, or refuses once the marketplace may have it. */
+static void
+undo_cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SdActionRequest request;
+
+  sd_action_request_init (&request, SD_ACTION_UNDO_CANCEL);
+  perform_on (SD_DETAILS_PANE (widget), g_variant_get_int64 (parameter), &request);
 }
 
 static void
@@ -514,6 +588,8 @@ activate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     sd_details_pane_ask_cancel (self);
   else if (g_str_equal (action_name, "appointment.no-show"))
     sd_details_pane_ask_no_show (self);
+  else if (g_str_equal (action_name, "appointment.message"))
+    sd_details_pane_ask_message (self, NULL);
   else
     {
       for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
@@ -586,6 +662,7 @@ sd_details_pane_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->appointment);
   g_clear_object (&self->complaint);
+  g_clear_object (&self->undo_toast);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history_cancellable);
 
@@ -683,6 +760,8 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
   for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
     gtk_widget_class_install_action (widget_class, pane_actions[i].name, NULL,
                                      activate_action);
+  gtk_widget_class_install_action (widget_class, "appointment.undo-cancel", "x",
+                                   undo_cancel_action);
 }
 
 static void
