@@ -499,8 +499,8 @@ sd_details_pane_ask_message (SdDetailsPane *self, GtkWindow *parent)
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (ask->entries[0]), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (ask->entries[0]), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (ask->entries[0]), 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ask->entries[0]),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Message"), -1);
   scrolled = gtk_scrolled_window_new ();

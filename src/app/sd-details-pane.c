@@ -46,10 +46,10 @@ static const PaneActionInfo pane_actions[SD_N_PANE_ACTIONS] = {
                            N_("_Reschedule…"), N_("Appointment rescheduled"), FALSE },
   [SD_PANE_NO_SHOW] = { "appointment.no-show", SD_ACTION_NO_SHOW, N_("_No-Show…"),
                         N_("Marked as no-show"), TRUE },
-  [SD_PANE_MESSAGE] = { "appointment.message", SD_ACTION_MESSAGE, N_("_Message Client…"),
-                        N_("Message sent"), FALSE },
   [SD_PANE_CANCEL] = { "appointment.cancel", SD_ACTION_CANCEL, N_("_Cancel…"),
                        N_("Appointment cancelled"), TRUE },
+  [SD_PANE_MESSAGE] = { "appointment.message", SD_ACTION_MESSAGE, N_("_Message Client…"),
+                        N_("Message sent"), FALSE },
 };
 
 static const PaneActionInfo *

@@ -111,6 +111,23 @@ shown (SdCancelWizard *wizard, const char *name)
   return gtk_widget_get_visible (WIZ (wizard, name));
 }
 
+static gboolean
+transition_done (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+/* The page as it ends up: software rendering under Xvfb makes the slide slower than its
+ * nominal 200 ms. */
+static void
+shoot (SdCancelWizard *wizard, const char *name)
+{
+  if (g_getenv ("SD_SCREENSHOT_DIR") == NULL)
+    return;
+  panes_wait_until (transition_done, WIZ (wizard, "stack"));
+  panes_screenshot (GTK_WIDGET (wizard), name);
+}
+
 /* What the core says for this appointment, party and choice, as the CLI prints it too. */
 static char *
 describe (PanesFixture *f, SdAppointment *a, SdParty by, SdRefundChoice choice,
@@ -314,7 +331,7 @@ test_pay_at_salon (PanesFixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (label (wizard, "phone_label"), "+31 20 "));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (WIZ (wizard, "phone_label"))));
   g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "message_button")));
-  panes_screenshot (GTK_WIDGET (wizard), "wizard-who.png");
+  shoot (wizard, "wizard-who.png");
 
   act (wizard, "wizard.next");
   g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "why");
@@ -323,7 +340,7 @@ test_pay_at_salon (PanesFixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.reason", "s", "illness");
   gtk_editable_set_text (GTK_EDITABLE (WIZ (wizard, "note_row")), "  Marco has the flu ");
   g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "next_button")));
-  panes_screenshot (GTK_WIDGET (wizard), "wizard-why.png");
+  shoot (wizard, "wizard-why.png");
 
   /* Paid at the salon: no refund page; the summary says why. */
   act (wizard, "wizard.next");
@@ -390,7 +407,7 @@ test_prepaid_salon (PanesFixture *f, gconstpointer data)
   g_assert_true (shown (wizard, "ranking_box"));
   /* The same words as the CLI's cancel-options. */
   g_assert_nonnull (strstr (cli, full));
-  panes_screenshot (GTK_WIDGET (wizard), "wizard-summary.png");
+  shoot (wizard, "wizard-summary.png");
 
   act (wizard, "wizard.confirm");
   after = assert_cancelled (f, pane, booked, outbox_before, SD_PARTY_SALON,
@@ -473,14 +490,14 @@ test_client_late (PanesFixture *f, gconstpointer data)
                                                                      "refund_keep_check"))));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (WIZ (wizard,
                                                                       "refund_full_check"))));
-  panes_screenshot (GTK_WIDGET (wizard), "wizard-refund.png");
+  shoot (wizard, "wizard-refund.png");
   act (wizard, "wizard.next");
   g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "summary");
   g_assert_cmpstr (subtitle (wizard, "summary_refund_row"), ==, keep);
   g_assert_cmpstr (label (wizard, "summary_amount_label"), ==, "None");
   /* Word for word what the CLI offers for --refund none. */
   g_assert_nonnull (strstr (cli, cli_line));
-  panes_screenshot (GTK_WIDGET (wizard), "wizard-summary-keep.png");
+  shoot (wizard, "wizard-summary-keep.png");
 
   /* Back to page 1: it was the salon after all. The refund page goes, the summary says
    * the salon refunds in full and warns about the ranking. */
