@@ -780,6 +780,104 @@ test_undo_after_window (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Enter as a keyboard user presses it: the wizard's capture-phase key handler, fed the key
+ * the way GTK would. */
+static gboolean
+press_enter (SdCancelWizard *wizard)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (wizard));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_keyboard (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) booked = panes_book (f, START_LATE, SD_STATE_CONFIRMED, "Lotte");
+  g_autoptr (SdAppointment) after = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *reason = NULL;
+  guint outbox_before = outbox_count (f);
+  GtkWidget *window;
+  GtkWidget *pane = show_pane (f, booked, &window);
+  SdCancelWizard *wizard = open_wizard (pane);
+
+  /* The first option has the focus: Enter picks it and moves on. */
+  g_assert_true (gtk_widget_has_focus (WIZ (wizard, "salon_row")));
+  g_assert_true (press_enter (wizard));
+  g_object_get (wizard, "by", &by, NULL);
+  g_assert_cmpstr (by, ==, "salon");
+  g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "why");
+
+  /* In the note, Enter goes on only once a reason is given. */
+  gtk_widget_grab_focus (WIZ (wizard, "note_row"));
+  g_assert_true (press_enter (wizard));
+  g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "why");
+  gtk_widget_grab_focus (gtk_widget_get_next_sibling (GTK_WIDGET (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (WIZ (wizard, "reason_list")), 0))));
+  g_assert_true (press_enter (wizard));
+  g_object_get (wizard, "reason", &reason, NULL);
+  g_assert_cmpstr (reason, ==, "staff_unavailable");
+  g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "summary");
+
+  /* On the summary Enter does nothing: cancelling takes the red button. */
+  g_assert_false (press_enter (wizard));
+  panes_run_for (100);
+  g_assert_nonnull (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_cmpuint (outbox_count (f), ==, outbox_before);
+  after = stored (f, booked);
+  g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_CONFIRMED);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+undo_gone (gpointer pane)
+{
+  return panes_find_button (pane, "appointment.undo-cancel") == NULL;
+}
+
+static void
+test_undo_toast_timeout (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) booked = panes_book (f, START_LATE, SD_STATE_CONFIRMED, "Maud");
+  SdSalonSettings settings = *sd_salon_get_settings (sd_store_get_salon (f->store));
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *pane;
+  gint64 shown_at;
+  double seconds;
+
+  /* The salon's undo time, not a fixed one. */
+  settings.undo_seconds = 12;
+  sd_salon_set_settings (sd_store_get_salon (f->store), &settings);
+  g_assert_true (sd_store_save_salon (f->store, &error));
+  g_assert_no_error (error);
+
+  pane = show_pane (f, booked, &window);
+  cancel_through_wizard (f, pane, "salon");
+  g_assert_nonnull (panes_find_button (pane, "appointment.undo-cancel"));
+  shown_at = g_get_monotonic_time ();
+  panes_wait_until (undo_gone, pane);
+  seconds = (g_get_monotonic_time () - shown_at) / (double) G_USEC_PER_SEC;
+  g_test_message ("the undo toast stayed %.1f s", seconds);
+  g_assert_cmpfloat (seconds, >=, 11.5);
+  g_assert_cmpfloat (seconds, <, 25.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Message Client… ---- */
 
 static void
@@ -882,6 +980,8 @@ main (int argc, char *argv[])
   ADD ("disputed", test_disputed_refused);
   ADD ("undo-in-window", test_undo_in_window);
   ADD ("undo-after-window", test_undo_after_window);
+  ADD ("keyboard", test_keyboard);
+  ADD ("undo-toast-timeout", test_undo_toast_timeout);
   ADD ("message-client", test_message_client);
 #undef ADD
   return g_test_run ();
