@@ -306,8 +306,8 @@ show_summary (SdCancelWizard *self)
   if (*self->note != '\0')
     {
       /* Translators: the reason and the note: "Illness: “Marco has the flu”" */
-      g_autofree char *text = g_strdup_printf (_("%s: “%s”"), sd_cancel_reason_get_label (reason),
-                                               self->note);
+      g_autofree char *text = g_strdup_printf (_("%s: “%s”"),
+                                               sd_cancel_reason_get_label (reason), self->note);
 
       adw_action_row_set_subtitle (self->summary_reason_row, text);
     }
@@ -544,8 +544,8 @@ add_reason_rows (SdCancelWizard *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sd_cancel_reason_get_label (r));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "wizard.reason");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check),
-                                              g_variant_new_string (sd_cancel_reason_to_string (r)));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s",
+                                        sd_cancel_reason_to_string (r));
       if (r > SD_CANCEL_REASON_ILLNESS)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check),
                                     GTK_CHECK_BUTTON (self->reason_checks[0]));
@@ -595,6 +595,7 @@ sd_cancel_wizard_constructed (GObject *object)
   if (!self->salon_may)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->salon_row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->salon_row), FALSE);
       adw_action_row_set_subtitle (self->salon_row, refused->message);
       g_object_set (self, "by", sd_party_to_string (SD_PARTY_CLIENT), NULL);
     }

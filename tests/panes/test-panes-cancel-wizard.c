@@ -612,6 +612,7 @@ test_request_client_only (PanesFixture *f, gconstpointer data)
   g_object_get (wizard, "by", &by, NULL);
   g_assert_cmpstr (by, ==, "client");
   g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "next_button")));
+  shoot (wizard, "wizard-who-request.png");
   gtk_window_destroy (GTK_WINDOW (wizard));
   gtk_window_destroy (GTK_WINDOW (window));
 }
