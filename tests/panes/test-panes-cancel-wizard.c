@@ -648,6 +648,41 @@ test_disputed_refused (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_disputed_meanwhile (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) booked = panes_book (f, START_LATE, SD_STATE_CONFIRMED, "Nina");
+  g_autoptr (SdAppointment) disputed = NULL;
+  g_autoptr (SdAppointment) after = NULL;
+  guint outbox_before;
+  GtkWidget *window;
+  GtkWidget *pane = show_pane (f, booked, &window);
+  SdCancelWizard *wizard = open_wizard (pane);
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.by", "s", "salon");
+  act (wizard, "wizard.next");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.reason", "s", "illness");
+  act (wizard, "wizard.next");
+  /* While the owner reads the summary, the client opens a complaint on the marketplace. */
+  disputed = panes_perform (f, booked, SD_ACTION_OPEN_COMPLAINT, PANES_NOW);
+  outbox_before = outbox_count (f);
+  act (wizard, "wizard.confirm");
+
+  /* The store asks the core again: locked, said in its words, nothing written. */
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "The appointment was not changed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "complaint"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = stored (f, booked);
+  g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_DISPUTED);
+  g_assert_null (sd_appointment_get_cancellation (after));
+  g_assert_cmpuint (outbox_count (f), ==, outbox_before);
+  g_assert_null (panes_find_button (pane, "appointment.undo-cancel"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Undo ---- */
 
 static SdAppointment *
@@ -979,6 +1014,7 @@ main (int argc, char *argv[])
   ADD ("clock-moves-rule", test_clock_moves_rule);
   ADD ("request-client-only", test_request_client_only);
   ADD ("disputed", test_disputed_refused);
+  ADD ("disputed-meanwhile", test_disputed_meanwhile);
   ADD ("undo-in-window", test_undo_in_window);
   ADD ("undo-after-window", test_undo_after_window);
   ADD ("keyboard", test_keyboard);
