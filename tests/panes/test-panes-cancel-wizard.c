@@ -9,6 +9,7 @@
 #include "panes-fixture.h"
 #include "sd-cancel-wizard.h"
 #include "sd-details-pane.h"
+#include "sd-lifecycle.h"
 #include "sd-refund.h"
 #include "sd-time.h"
 
@@ -997,6 +998,34 @@ test_message_client (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Message Client…" is offered exactly where the lifecycle allows a message, the disputed
+ * appointment included (its chat stays open), and nowhere else. */
+static void
+test_message_states (PanesFixture *f, gconstpointer data)
+{
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 800);
+  GtkWidget *button = panes_find_button (pane, "appointment.message");
+
+  g_assert_nonnull (button);
+  for (SdState state = 0; state < SD_N_STATES; state++)
+    {
+      g_autofree char *client = g_strdup_printf ("Client %d", (int) state);
+      g_autoptr (SdAppointment) a = panes_make_in_state (f, state, client);
+      gboolean allowed = sd_lifecycle_check (a, SD_ACTION_MESSAGE,
+                                             sd_store_get_salon (f->store),
+                                             sd_clock_get_now (f->clock), NULL);
+
+      sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), a);
+      if (gtk_widget_get_sensitive (button) != allowed
+          || gtk_widget_is_visible (button) != allowed)
+        g_error ("Message Client… in state %s: %s, core says %s", sd_state_to_string (state),
+                 gtk_widget_get_sensitive (button) ? "enabled" : "disabled",
+                 allowed ? "allowed" : "refused");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1020,6 +1049,7 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("undo-toast-timeout", test_undo_toast_timeout);
   ADD ("message-client", test_message_client);
+  ADD ("message-states", test_message_states);
 #undef ADD
   return g_test_run ();
 }
