@@ -490,7 +490,11 @@ confirm_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr (SdCancelWizard) hold = g_object_ref (self);
   SdActionRequest request;
 
-  if (!sd_cancel_wizard_get_request (self, &request))
+  /* The system clock does not notify: decide again now, and if time turned the refund
+   * into the salon's choice, show that page instead of confirming. */
+  answers_changed (self);
+  if (g_strcmp0 (sd_cancel_wizard_get_page (self), "summary") != 0
+      || !sd_cancel_wizard_get_request (self, &request))
     return;
   g_signal_emit (self, signals[CANCEL_APPOINTMENT], 0, &request);
   gtk_window_destroy (GTK_WINDOW (self));
