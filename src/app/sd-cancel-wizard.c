@@ -7,61 +7,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sd-cancel-wizard.h"
+#include "sd-cancel-wizard-private.h"
 #include "sd-lifecycle.h"
-#include "sd-money.h"
-#include "sd-refund.h"
-
-#define N_REASONS (SD_CANCEL_REASON_OTHER + 1)
-
-struct _SdCancelWizard
-{
-  AdwWindow parent_instance;
-
-  SdAppointment *appointment;
-  SdSalon *salon;
-  SdClock *clock;
-  /* The answers, as the property actions' string states: "" until given. */
-  char *by;
-  char *reason;
-  char *refund;
-  char *note;                     /* the stripped note, for the request */
-  SdRefundDecision decision;      /* for the current answers and clock */
-  gboolean salon_may;             /* the lifecycle lets the salon cancel (not a request) */
-  gboolean reason_suggested;
-
-  AdwWindowTitle *window_title;
-  GtkWidget *back_button;
-  GtkWidget *next_button;
-  GtkWidget *confirm_button;
-  GtkStack *stack;
-  GtkLabel *which_label;
-  AdwActionRow *salon_row;
-  GtkWidget *salon_check;
-  AdwActionRow *client_row;
-  GtkWidget *client_check;
-  GtkWidget *reminder_group;
-  GtkLabel *phone_label;
-  GtkWidget *message_button;
-  GtkListBox *reason_list;
-  GtkWidget *reason_rows[N_REASONS];
-  GtkWidget *reason_checks[N_REASONS];
-  AdwEntryRow *note_row;
-  GtkLabel *refund_intro_label;
-  AdwActionRow *refund_full_row;
-  GtkWidget *refund_full_check;
-  AdwActionRow *refund_keep_row;
-  GtkWidget *refund_keep_check;
-  GtkLabel *summary_which_label;
-  AdwActionRow *summary_by_row;
-  AdwActionRow *summary_reason_row;
-  AdwActionRow *summary_refund_row;
-  GtkLabel *summary_amount_label;
-  AdwActionRow *summary_email_row;
-  GtkWidget *ranking_box;
-  GtkLabel *ranking_label;
-  GtkLabel *undo_hint_label;
-};
 
 G_DEFINE_FINAL_TYPE (SdCancelWizard, sd_cancel_wizard, ADW_TYPE_WINDOW)
 
@@ -84,49 +31,49 @@ static guint signals[N_SIGNALS];
 
 /* ---- The answers and what the core makes of them ---- */
 
-static gboolean
-get_party (SdCancelWizard *self, SdParty *out)
+gboolean
+sd_cancel_wizard_get_party (SdCancelWizard *self, SdParty *out)
 {
   return *self->by != '\0' && sd_party_from_string (self->by, out);
 }
 
-static gboolean
-get_reason (SdCancelWizard *self, SdCancelReason *out)
+gboolean
+sd_cancel_wizard_get_reason (SdCancelWizard *self, SdCancelReason *out)
 {
   return *self->reason != '\0' && sd_cancel_reason_from_string (self->reason, out);
 }
 
-static gboolean
-get_refund (SdCancelWizard *self, SdRefundChoice *out)
+gboolean
+sd_cancel_wizard_get_refund (SdCancelWizard *self, SdRefundChoice *out)
 {
   return *self->refund != '\0' && sd_refund_choice_from_string (self->refund, out);
 }
 
-static gint64
-now (SdCancelWizard *self)
+gint64
+sd_cancel_wizard_now (SdCancelWizard *self)
 {
   return sd_clock_get_now (self->clock);
 }
 
-static const char *
-currency (SdCancelWizard *self)
+const char *
+sd_cancel_wizard_currency (SdCancelWizard *self)
 {
   if (self->salon != NULL && sd_salon_get_currency (self->salon) != NULL)
     return sd_salon_get_currency (self->salon);
   return sd_appointment_get_currency (self->appointment);
 }
 
-static gboolean
-needs_refund_page (SdCancelWizard *self)
+gboolean
+sd_cancel_wizard_needs_refund_page (SdCancelWizard *self)
 {
   SdParty by;
 
-  return get_party (self, &by) && self->decision.rule == SD_REFUND_RULE_CHOICE;
+  return sd_cancel_wizard_get_party (self, &by) && self->decision.rule == SD_REFUND_RULE_CHOICE;
 }
 
 /* The refund the core's rule gives: forced ones need no answer, a choice needs one. */
-static gboolean
-get_choice (SdCancelWizard *self, SdRefundChoice *out)
+gboolean
+sd_cancel_wizard_get_choice (SdCancelWizard *self, SdRefundChoice *out)
 {
   switch (self->decision.rule)
     {
@@ -134,7 +81,7 @@ get_choice (SdCancelWizard *self, SdRefundChoice *out)
       *out = SD_REFUND_CHOICE_FULL;
       return TRUE;
     case SD_REFUND_RULE_CHOICE:
-      return get_refund (self, out);
+      return sd_cancel_wizard_get_refund (self, out);
     case SD_REFUND_RULE_NOTHING_TO_REFUND:
     default:
       *out = SD_REFUND_CHOICE_NONE;
@@ -148,9 +95,9 @@ decide (SdCancelWizard *self)
   SdParty by;
 
   /* Before "who" is answered the decision is the client's, which is never shown. */
-  if (!get_party (self, &by))
+  if (!sd_cancel_wizard_get_party (self, &by))
     by = SD_PARTY_CLIENT;
-  sd_refund_decide_for_appointment (self->appointment, by, self->salon, now (self),
+  sd_refund_decide_for_appointment (self->appointment, by, self->salon, sd_cancel_wizard_now (self),
                                     &self->decision);
 }
 
@@ -163,7 +110,7 @@ list_pages (SdCancelWizard *self, const char *pages[4])
 
   pages[n++] = "who";
   pages[n++] = "why";
-  if (needs_refund_page (self))
+  if (sd_cancel_wizard_needs_refund_page (self))
     pages[n++] = "refund";
   pages[n++] = "summary";
   return n;
@@ -190,11 +137,11 @@ page_answered (SdCancelWizard *self, const char *page)
   SdRefundChoice choice;
 
   if (g_str_equal (page, "who"))
-    return get_party (self, &by);
+    return sd_cancel_wizard_get_party (self, &by);
   if (g_str_equal (page, "why"))
-    return get_reason (self, &reason);
+    return sd_cancel_wizard_get_reason (self, &reason);
   if (g_str_equal (page, "refund"))
-    return get_refund (self, &choice);
+    return sd_cancel_wizard_get_refund (self, &choice);
   return TRUE;
 }
 
@@ -208,7 +155,7 @@ sd_cancel_wizard_get_request (SdCancelWizard *self, SdActionRequest *request)
   g_return_val_if_fail (SD_IS_CANCEL_WIZARD (self), FALSE);
   g_return_val_if_fail (request != NULL, FALSE);
 
-  if (!get_party (self, &by) || !get_reason (self, &reason) || !get_choice (self, &choice))
+  if (!sd_cancel_wizard_get_party (self, &by) || !sd_cancel_wizard_get_reason (self, &reason) || !sd_cancel_wizard_get_choice (self, &choice))
     return FALSE;
   sd_action_request_init (request, SD_ACTION_CANCEL);
   request->by = by;
@@ -226,120 +173,6 @@ sd_cancel_wizard_get_page (SdCancelWizard *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* ---- Showing the answers ---- */
-
-static char *
-format_when (SdCancelWizard *self, gint64 instant)
-{
-  GTimeZone *tz = self->salon != NULL ? sd_salon_get_timezone (self->salon) : NULL;
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr (GDateTime) local = tz != NULL ? g_date_time_to_timezone (utc, tz)
-                                           : g_date_time_ref (utc);
-
-  /* Translators: a date and time, see g_date_time_format(): "Mon 23 Nov 2026, 14:30" */
-  return g_date_time_format (local, _("%a %-d %b %Y, %H:%M"));
-}
-
-static void
-show_who (SdCancelWizard *self)
-{
-  SdParty by;
-  gboolean salon = get_party (self, &by) && by == SD_PARTY_SALON;
-
-  gtk_widget_set_visible (self->reminder_group, salon);
-}
-
-static void
-show_refund_page (SdCancelWizard *self)
-{
-  g_autofree char *amount = sd_money_format (self->decision.full_amount_cents,
-                                             currency (self));
-  int hours = (int) (self->decision.free_window_seconds / 3600);
-  g_autofree char *intro = NULL;
-  g_autofree char *full_title = NULL;
-  g_autofree char *full_subtitle = NULL;
-  g_autofree char *keep_subtitle = NULL;
-
-  intro = g_strdup_printf (ngettext ("The client cancelled less than %d hour before the "
-                                     "start, so the salon decides whether to refund the "
-                                     "prepaid amount.",
-                                     "The client cancelled less than %d hours before the "
-                                     "start, so the salon decides whether to refund the "
-                                     "prepaid amount.",
-                                     hours),
-                           hours);
-  gtk_label_set_text (self->refund_intro_label, intro);
-  /* Translators: %s is the amount, "€45.00" */
-  full_title = g_strdup_printf (_("_Refund in full (%s)"), amount);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->refund_full_row), full_title);
-  /* Translators: %s is the amount, "€45.00" */
-  full_subtitle = g_strdup_printf (_("The client gets %s back. A full refund cancels the "
-                                     "whole order."),
-                                   amount);
-  adw_action_row_set_subtitle (self->refund_full_row, full_subtitle);
-  /* Translators: %s is the amount, "€45.00" */
-  keep_subtitle = g_strdup_printf (_("Nothing is refunded: the salon keeps %s for the late "
-                                     "cancellation."),
-                                   amount);
-  adw_action_row_set_subtitle (self->refund_keep_row, keep_subtitle);
-}
-
-static void
-show_summary (SdCancelWizard *self)
-{
-  const SdSalonSettings *settings = self->salon != NULL
-                                    ? sd_salon_get_settings (self->salon) : NULL;
-  int undo_seconds = settings != NULL ? settings->undo_seconds : 10;
-  SdParty by;
-  SdCancelReason reason;
-  SdRefundChoice choice;
-  gint64 cents = 0;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *undo = NULL;
-
-  if (!get_party (self, &by) || !get_reason (self, &reason) || !get_choice (self, &choice))
-    return;
-
-  adw_action_row_set_subtitle (self->summary_by_row,
-                               by == SD_PARTY_SALON ? _("The salon")
-                                                    : _("The client, who called the salon"));
-  if (*self->note != '\0')
-    {
-      /* Translators: the reason and the note: "Illness: “Marco has the flu”" */
-      g_autofree char *text = g_strdup_printf (_("%s: “%s”"),
-                                               sd_cancel_reason_get_label (reason), self->note);
-
-      adw_action_row_set_subtitle (self->summary_reason_row, text);
-    }
-  else
-    adw_action_row_set_subtitle (self->summary_reason_row, sd_cancel_reason_get_label (reason));
-
-  if (sd_refund_resolve (&self->decision, choice, &cents, &error))
-    {
-      g_autofree char *words = sd_refund_describe (&self->decision, by, choice,
-                                                   currency (self));
-      g_autofree char *amount = sd_money_format (cents, currency (self));
-
-      adw_action_row_set_subtitle (self->summary_refund_row, words);
-      gtk_label_set_text (self->summary_amount_label, cents > 0 ? amount : _("None"));
-    }
-  else
-    {
-      /* Only a choice the rule no longer allows gets here; the core says why. */
-      adw_action_row_set_subtitle (self->summary_refund_row, error->message);
-      gtk_label_set_text (self->summary_amount_label, "");
-    }
-
-  gtk_widget_set_visible (self->ranking_box, by == SD_PARTY_SALON);
-  undo = g_strdup_printf (ngettext ("After you confirm, the cancellation can be undone for "
-                                    "%d second, until it is sent to the marketplace.",
-                                    "After you confirm, the cancellation can be undone for "
-                                    "%d seconds, until it is sent to the marketplace.",
-                                    undo_seconds),
-                          undo_seconds);
-  gtk_label_set_text (self->undo_hint_label, undo);
-}
-
 /* Brings buttons, titles and every page up to date with the answers and the clock. */
 static void
 update (SdCancelWizard *self)
@@ -355,10 +188,7 @@ update (SdCancelWizard *self)
   n = list_pages (self, pages);
   index = page_index (self, page);
 
-  show_who (self);
-  if (needs_refund_page (self))
-    show_refund_page (self);
-  show_summary (self);
+  sd_cancel_wizard_show_answers (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
@@ -387,14 +217,14 @@ focus_row (SdCancelWizard *self, const char *page)
 
   if (g_str_equal (page, "who"))
     {
-      if (get_party (self, &by))
+      if (sd_cancel_wizard_get_party (self, &by))
         return GTK_WIDGET (by == SD_PARTY_SALON ? self->salon_row : self->client_row);
       return GTK_WIDGET (self->salon_may ? self->salon_row : self->client_row);
     }
   if (g_str_equal (page, "why"))
-    return self->reason_rows[get_reason (self, &reason) ? reason : 0];
+    return self->reason_rows[sd_cancel_wizard_get_reason (self, &reason) ? reason : 0];
   if (g_str_equal (page, "refund"))
-    return GTK_WIDGET (get_refund (self, &choice) && choice == SD_REFUND_CHOICE_NONE
+    return GTK_WIDGET (sd_cancel_wizard_get_refund (self, &choice) && choice == SD_REFUND_CHOICE_NONE
                        ? self->refund_keep_row : self->refund_full_row);
   return NULL;
 }
@@ -426,7 +256,7 @@ answers_changed (SdCancelWizard *self)
   if (page_index (self, page) < 0)
     /* On the refund page, the rule stopped asking: the summary says what happens now. */
     go_to (self, "summary");
-  else if (g_strcmp0 (page, "summary") == 0 && needs_refund_page (self)
+  else if (g_strcmp0 (page, "summary") == 0 && sd_cancel_wizard_needs_refund_page (self)
            && !page_answered (self, "refund"))
     /* On the summary, time made the refund the salon's choice: ask it. */
     go_to (self, "refund");
@@ -462,7 +292,7 @@ next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   /* The client on the phone: their request is the likely reason; still only a default. */
   if (g_str_equal (pages[index + 1], "why") && !self->reason_suggested
-      && *self->reason == '\0' && get_party (self, &by) && by == SD_PARTY_CLIENT)
+      && *self->reason == '\0' && sd_cancel_wizard_get_party (self, &by) && by == SD_PARTY_CLIENT)
     {
       self->reason_suggested = TRUE;
       g_object_set (self, "reason",
@@ -537,65 +367,22 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
 /* ---- GObject ---- */
 
 static void
-add_reason_rows (SdCancelWizard *self)
-{
-  for (SdCancelReason r = SD_CANCEL_REASON_ILLNESS; r < N_REASONS; r++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sd_cancel_reason_get_label (r));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "wizard.reason");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s",
-                                        sd_cancel_reason_to_string (r));
-      if (r > SD_CANCEL_REASON_ILLNESS)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check),
-                                    GTK_CHECK_BUTTON (self->reason_checks[0]));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (self->reason_list, row);
-      self->reason_rows[r] = row;
-      self->reason_checks[r] = check;
-    }
-}
-
-static void
 sd_cancel_wizard_constructed (GObject *object)
 {
   SdCancelWizard *self = SD_CANCEL_WIZARD (object);
   SdAppointment *a = self->appointment;
   g_autoptr (GError) refused = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *which = NULL;
-  const char *phone = sd_appointment_get_client_phone (a);
 
   G_OBJECT_CLASS (sd_cancel_wizard_parent_class)->constructed (object);
 
   g_assert (SD_IS_APPOINTMENT (a));
   g_assert (SD_IS_CLOCK (self->clock));
-
-  when = format_when (self, sd_appointment_get_start (a));
-  /* Translators: "Anna Rossi, Cut & blow-dry with Marco, Mon 23 Nov 2026, 14:30" */
-  which = g_strdup_printf (_("%s, %s with %s, %s"), sd_appointment_get_client_name (a),
-                           sd_appointment_get_service_name (a),
-                           sd_appointment_get_staff_name (a), when);
-  gtk_label_set_text (self->which_label, which);
-  gtk_label_set_text (self->summary_which_label, which);
-
-  if (sd_appointment_get_phone_revealed (a) && phone != NULL && *phone != '\0')
-    gtk_label_set_text (self->phone_label, phone);
-  else
-    {
-      gtk_label_set_text (self->phone_label, _("Not known"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->phone_label), "dim-label");
-    }
+  sd_cancel_wizard_show_appointment (self);
 
   /* A request is cancelled only by the client (the salon declines it instead): the core
    * says so, and its words explain the greyed-out option. */
   self->salon_may = sd_lifecycle_check_by (a, SD_ACTION_CANCEL, SD_PARTY_SALON, self->salon,
-                                           now (self), &refused);
+                                           sd_cancel_wizard_now (self), &refused);
   if (!self->salon_may)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->salon_row), FALSE);
@@ -827,7 +614,7 @@ sd_cancel_wizard_init (SdCancelWizard *self)
   self->refund = g_strdup ("");
   self->note = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_reason_rows (self);
+  sd_cancel_wizard_add_reason_rows (self);
 
   /* Capture: the rows and the note entry would otherwise take Enter for themselves. */
   keys = gtk_event_controller_key_new ();
