@@ -79,7 +79,9 @@ show_summary (SdCancelWizard *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *undo = NULL;
 
-  if (!sd_cancel_wizard_get_party (self, &by) || !sd_cancel_wizard_get_reason (self, &reason) || !sd_cancel_wizard_get_choice (self, &choice))
+  if (!sd_cancel_wizard_get_party (self, &by)
+      || !sd_cancel_wizard_get_reason (self, &reason)
+      || !sd_cancel_wizard_get_choice (self, &choice))
     return;
 
   adw_action_row_set_subtitle (self->summary_by_row,

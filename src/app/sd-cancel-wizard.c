@@ -155,7 +155,9 @@ sd_cancel_wizard_get_request (SdCancelWizard *self, SdActionRequest *request)
   g_return_val_if_fail (SD_IS_CANCEL_WIZARD (self), FALSE);
   g_return_val_if_fail (request != NULL, FALSE);
 
-  if (!sd_cancel_wizard_get_party (self, &by) || !sd_cancel_wizard_get_reason (self, &reason) || !sd_cancel_wizard_get_choice (self, &choice))
+  if (!sd_cancel_wizard_get_party (self, &by)
+      || !sd_cancel_wizard_get_reason (self, &reason)
+      || !sd_cancel_wizard_get_choice (self, &choice))
     return FALSE;
   sd_action_request_init (request, SD_ACTION_CANCEL);
   request->by = by;
@@ -224,7 +226,8 @@ focus_row (SdCancelWizard *self, const char *page)
   if (g_str_equal (page, "why"))
     return self->reason_rows[sd_cancel_wizard_get_reason (self, &reason) ? reason : 0];
   if (g_str_equal (page, "refund"))
-    return GTK_WIDGET (sd_cancel_wizard_get_refund (self, &choice) && choice == SD_REFUND_CHOICE_NONE
+    return GTK_WIDGET (sd_cancel_wizard_get_refund (self, &choice)
+                       && choice == SD_REFUND_CHOICE_NONE
                        ? self->refund_keep_row : self->refund_full_row);
   return NULL;
 }
