@@ -158,9 +158,23 @@ sd_cancel_wizard_show_answers (SdCancelWizard *self)
   show_summary (self);
 }
 
-void
-sd_cancel_wizard_add_reason_rows (SdCancelWizard *self)
+/* A screen reader names each option's check button after its row. */
+static void
+label_by_row (GtkWidget *check, GtkWidget *row)
 {
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+}
+
+void
+sd_cancel_wizard_add_option_rows (SdCancelWizard *self)
+{
+  label_by_row (self->salon_check, GTK_WIDGET (self->salon_row));
+  label_by_row (self->client_check, GTK_WIDGET (self->client_row));
+  label_by_row (self->refund_full_check, GTK_WIDGET (self->refund_full_row));
+  label_by_row (self->refund_keep_check, GTK_WIDGET (self->refund_keep_row));
+
+  /* The reasons come from the core's list, with its labels. */
   for (SdCancelReason r = SD_CANCEL_REASON_ILLNESS; r < N_REASONS; r++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -177,6 +191,7 @@ sd_cancel_wizard_add_reason_rows (SdCancelWizard *self)
                                     GTK_CHECK_BUTTON (self->reason_checks[0]));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      label_by_row (check, row);
       gtk_list_box_append (self->reason_list, row);
       self->reason_rows[r] = row;
       self->reason_checks[r] = check;

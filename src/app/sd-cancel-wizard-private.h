@@ -76,7 +76,7 @@ gboolean    sd_cancel_wizard_get_choice        (SdCancelWizard *self,
 gboolean    sd_cancel_wizard_needs_refund_page (SdCancelWizard *self);
 
 /* sd-cancel-wizard-pages.c */
-void        sd_cancel_wizard_add_reason_rows   (SdCancelWizard *self);
+void        sd_cancel_wizard_add_option_rows   (SdCancelWizard *self);
 void        sd_cancel_wizard_show_appointment  (SdCancelWizard *self);
 /* The reminder, the refund page and the summary for the current answers. */
 void        sd_cancel_wizard_show_answers      (SdCancelWizard *self);

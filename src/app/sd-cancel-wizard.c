@@ -617,7 +617,7 @@ sd_cancel_wizard_init (SdCancelWizard *self)
   self->refund = g_strdup ("");
   self->note = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
-  sd_cancel_wizard_add_reason_rows (self);
+  sd_cancel_wizard_add_option_rows (self);
 
   /* Capture: the rows and the note entry would otherwise take Enter for themselves. */
   keys = gtk_event_controller_key_new ();
