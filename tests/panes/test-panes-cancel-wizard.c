@@ -310,6 +310,7 @@ test_pay_at_salon (PanesFixture *f, gconstpointer data)
   g_autoptr (GPtrArray) history = NULL;
   g_autofree char *nothing = describe (f, booked, SD_PARTY_SALON, SD_REFUND_CHOICE_NONE,
                                        SD_REFUND_RULE_NOTHING_TO_REFUND);
+  g_autofree char *cli = cli_cancel_options (f, booked, "salon");
   guint outbox_before = outbox_count (f);
   GtkWidget *window;
   GtkWidget *pane = show_pane (f, booked, &window);
@@ -349,6 +350,7 @@ test_pay_at_salon (PanesFixture *f, gconstpointer data)
   g_assert_cmpstr (step (wizard), ==, "Step 3 of 3");
   g_assert_cmpstr (subtitle (wizard, "summary_refund_row"), ==, nothing);
   g_assert_nonnull (strstr (nothing, "nothing to refund"));
+  g_assert_nonnull (strstr (cli, nothing));
   g_assert_cmpstr (label (wizard, "summary_amount_label"), ==, "None");
   g_assert_cmpstr (subtitle (wizard, "summary_by_row"), ==, "The salon");
   g_assert_cmpstr (subtitle (wizard, "summary_reason_row"), ==, "Illness: “Marco has the flu”");
