@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-details-pane-dialogs.c — the questions the details pane asks before an action: a
- * decline reason (with the ranking warning), proposed times, a new start, the cancel
- * confirmation with the core's refund rule, and the double-booking "anyway". Each builds an
- * SdActionRequest and hands it to sd_details_pane_perform(); none decides a rule. */
+ * decline reason (with the ranking warning), proposed times, a new start, the cancel wizard
+ * (sd-cancel-wizard.c), a message to the client, and the double-booking "anyway". Each
+ * builds an SdActionRequest and hands it to sd_details_pane_perform(); none decides a rule. */
 
 #include "config.h"
 
@@ -11,9 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-cancel-wizard.h"
 #include "sd-details-pane-private.h"
-#include "sd-lifecycle.h"
-#include "sd-refund.h"
 #include "sd-staff.h"
 #include "sd-time.h"
 
@@ -25,11 +24,6 @@ typedef struct
   GtkWidget *entries[N_PROPOSED];
   GtkWidget *staff_dropdown;
   GArray *staff_ids;
-  GtkWidget *salon_check;
-  GtkWidget *client_check;
-  GtkWidget *reason_dropdown;
-  GtkWidget *refund_box;
-  GtkWidget *refund_full_check;
   GtkWidget *summary_label;
   SdActionRequest request;       /* for the overlap question */
   char *text;
@@ -416,196 +410,122 @@ sd_details_pane_ask_reschedule (SdDetailsPane *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- Cancel: who, why, and the refund the core decides ---- */
+/* ---- Cancel: the wizard asks, the pane performs ---- */
 
-static SdParty
-cancel_party (Ask *ask)
+static void
+on_wizard_cancel (SdCancelWizard *wizard, const SdActionRequest *request, SdDetailsPane *self)
 {
-  return gtk_check_button_get_active (GTK_CHECK_BUTTON (ask->client_check))
-         ? SD_PARTY_CLIENT : SD_PARTY_SALON;
+  sd_details_pane_perform (self, request);
 }
 
 static void
-cancel_decide (Ask *ask, SdRefundDecision *decision)
+on_wizard_message (SdCancelWizard *wizard, SdDetailsPane *self)
 {
-  SdDetailsPane *self = ask->pane;
-  SdAppointment *a = self->appointment;
-  SdSalon *salon = sd_store_get_salon (self->store);
-  SdSalonSettings defaults;
-  const SdSalonSettings *settings = salon != NULL ? sd_salon_get_settings (salon) : NULL;
-
-  if (settings == NULL)
-    {
-      sd_salon_settings_init (&defaults);
-      settings = &defaults;
-    }
-  sd_refund_decide (sd_appointment_get_payment_mode (a), cancel_party (ask),
-                    sd_appointment_get_start (a), sd_details_pane_now (self),
-                    (gint64) settings->free_cancel_hours * 3600,
-                    sd_appointment_get_refundable_cents (a), decision);
-}
-
-static SdRefundChoice
-cancel_choice (Ask *ask, const SdRefundDecision *decision)
-{
-  switch (decision->rule)
-    {
-    case SD_REFUND_RULE_FORCED_FULL:
-      return SD_REFUND_CHOICE_FULL;
-    case SD_REFUND_RULE_CHOICE:
-      return gtk_check_button_get_active (GTK_CHECK_BUTTON (ask->refund_full_check))
-             ? SD_REFUND_CHOICE_FULL : SD_REFUND_CHOICE_NONE;
-    case SD_REFUND_RULE_NOTHING_TO_REFUND:
-    default:
-      return SD_REFUND_CHOICE_NONE;
-    }
-}
-
-static void
-update_cancel_summary (Ask *ask)
-{
-  SdRefundDecision decision;
-  SdParty by = cancel_party (ask);
-  g_autofree char *refund = NULL;
-  GString *summary;
-
-  cancel_decide (ask, &decision);
-  gtk_widget_set_visible (ask->refund_box, decision.rule == SD_REFUND_RULE_CHOICE);
-  refund = sd_refund_describe (&decision, by, cancel_choice (ask, &decision),
-                               sd_appointment_get_currency (ask->pane->appointment));
-
-  summary = g_string_new (refund);
-  g_string_append_c (summary, ' ');
-  g_string_append (summary, _("The client gets a confirmation e-mail from the marketplace."));
-  if (by == SD_PARTY_SALON)
-    {
-      g_string_append (summary, "\n\n");
-      g_string_append (summary, _("Call the client before cancelling. A cancellation by the "
-                                  "salon lowers its ranking on the marketplace."));
-    }
-  gtk_label_set_text (GTK_LABEL (ask->summary_label), summary->str);
-  g_string_free (summary, TRUE);
-}
-
-static void
-on_cancel_option_toggled (GtkCheckButton *button, Ask *ask)
-{
-  if (gtk_check_button_get_active (button))
-    update_cancel_summary (ask);
-}
-
-static void
-on_cancel_response (AdwMessageDialog *dialog, const char *response, Ask *ask)
-{
-  SdActionRequest request;
-  SdRefundDecision decision;
-  g_autofree char *note = NULL;
-
-  if (!g_str_equal (response, "cancel-appointment"))
-    return;
-  cancel_decide (ask, &decision);
-  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entries[0]))));
-  sd_action_request_init (&request, SD_ACTION_CANCEL);
-  request.by = cancel_party (ask);
-  request.reason = gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->reason_dropdown));
-  request.text = *note != '\0' ? note : NULL;
-  request.refund = cancel_choice (ask, &decision);
-  sd_details_pane_perform (ask->pane, &request);
-}
-
-static GtkWidget *
-heading_label_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
+  sd_details_pane_ask_message (self, GTK_WINDOW (wizard));
 }
 
 void
 sd_details_pane_ask_cancel (SdDetailsPane *self)
 {
-  Ask *ask = ask_new (self);
-  g_autofree char *when = sd_details_pane_format_instant (
-    self, sd_appointment_get_start (self->appointment));
-  /* Translators: which appointment is being cancelled: "Anna Rossi, Mon 23 Nov 2026, 14:30" */
-  g_autofree char *which = g_strdup_printf (_("%s, %s"),
-                                            sd_appointment_get_client_name (self->appointment),
-                                            when);
-  GtkWidget *dialog = message_dialog_new (self, _("Cancel this appointment?"), which);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *refund_keep_check;
-  g_autoptr (GtkStringList) reasons = gtk_string_list_new (NULL);
-  g_autoptr (GError) salon_refused = NULL;
-  gboolean salon_may = sd_lifecycle_check_by (self->appointment, SD_ACTION_CANCEL,
-                                              SD_PARTY_SALON,
-                                              sd_store_get_salon (self->store),
-                                              sd_details_pane_now (self), &salon_refused);
+  GtkWidget *wizard;
 
-  gtk_box_append (GTK_BOX (box), heading_label_new (_("Who is cancelling?")));
-  ask->salon_check = gtk_check_button_new_with_mnemonic (_("The _salon"));
-  ask->client_check = gtk_check_button_new_with_mnemonic (_("The c_lient, who called the "
-                                                            "salon"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (ask->client_check),
-                              GTK_CHECK_BUTTON (ask->salon_check));
-  if (salon_may)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (ask->salon_check), TRUE);
-  else
-    {
-      gtk_widget_set_sensitive (ask->salon_check, FALSE);
-      gtk_widget_set_tooltip_text (ask->salon_check, salon_refused->message);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (ask->client_check), TRUE);
-    }
-  gtk_box_append (GTK_BOX (box), ask->salon_check);
-  gtk_box_append (GTK_BOX (box), ask->client_check);
+  if (self->appointment == NULL)
+    return;
+  wizard = sd_cancel_wizard_new (pane_window (self), self->appointment,
+                                 sd_store_get_salon (self->store),
+                                 sd_store_get_clock (self->store));
+  g_signal_connect_object (wizard, "cancel-appointment", G_CALLBACK (on_wizard_cancel), self,
+                           0);
+  g_signal_connect_object (wizard, "message-client", G_CALLBACK (on_wizard_message), self, 0);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
 
-  gtk_box_append (GTK_BOX (box), heading_label_new (_("Why?")));
-  for (SdCancelReason r = SD_CANCEL_REASON_ILLNESS; r <= SD_CANCEL_REASON_OTHER; r++)
-    gtk_string_list_append (reasons, sd_cancel_reason_get_label (r));
-  ask->reason_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&reasons)), NULL);
-  gtk_box_append (GTK_BOX (box), ask->reason_dropdown);
-  ask->entries[0] = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (ask->entries[0]), _("Note (optional)"));
-  gtk_box_append (GTK_BOX (box), ask->entries[0]);
+/* ---- Message the client ---- */
 
-  ask->refund_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (ask->refund_box),
-                  heading_label_new (_("Late cancellation: refund the client?")));
-  ask->refund_full_check = gtk_check_button_new_with_mnemonic (_("_Refund in full"));
-  refund_keep_check = gtk_check_button_new_with_mnemonic (_("_Keep the payment"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (refund_keep_check),
-                              GTK_CHECK_BUTTON (ask->refund_full_check));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ask->refund_full_check), TRUE);
-  gtk_box_append (GTK_BOX (ask->refund_box), ask->refund_full_check);
-  gtk_box_append (GTK_BOX (ask->refund_box), refund_keep_check);
-  gtk_box_append (GTK_BOX (box), ask->refund_box);
+static char *
+message_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
 
-  ask->summary_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (ask->summary_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (ask->summary_label), 0);
-  gtk_widget_set_margin_top (ask->summary_label, 6);
-  gtk_box_append (GTK_BOX (box), ask->summary_label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+on_message_changed (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
+{
+  g_autofree char *text = message_text (buffer);
+
+  adw_message_dialog_set_response_enabled (dialog, "send", *text != '\0');
+}
+
+static void
+on_message_response (AdwMessageDialog *dialog, const char *response, Ask *ask)
+{
+  g_autofree char *text = NULL;
+  SdActionRequest request;
+
+  if (!g_str_equal (response, "send"))
+    return;
+  text = message_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (ask->entries[0])));
+  if (*text == '\0')
+    return;
+  sd_action_request_init (&request, SD_ACTION_MESSAGE);
+  request.text = text;
+  sd_details_pane_perform (ask->pane, &request);
+}
+
+void
+sd_details_pane_ask_message (SdDetailsPane *self, GtkWindow *parent)
+{
+  Ask *ask;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+
+  if (self->appointment == NULL)
+    return;
+  ask = ask_new (self);
+  /* Translators: %s is the client's name */
+  body = g_strdup_printf (_("To %s, in the appointment’s chat on the marketplace. Keep "
+                            "agreements here: arrangements made by phone do not count."),
+                          sd_appointment_get_client_name (self->appointment));
+  dialog = adw_message_dialog_new (parent != NULL ? parent : pane_window (self),
+                                   _("Message Client"), body);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+
+  ask->entries[0] = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (ask->entries[0]), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (ask->entries[0]), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (ask->entries[0]), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (ask->entries[0]), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (ask->entries[0]), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (ask->entries[0]),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Message"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), ask->entries[0]);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Appointment"),
-                                    "cancel-appointment", _("_Cancel Appointment"),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                              "cancel-appointment", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-
-  update_cancel_summary (ask);
-  g_signal_connect (ask->salon_check, "toggled", G_CALLBACK (on_cancel_option_toggled), ask);
-  g_signal_connect (ask->client_check, "toggled", G_CALLBACK (on_cancel_option_toggled), ask);
-  g_signal_connect (ask->refund_full_check, "toggled", G_CALLBACK (on_cancel_option_toggled),
-                    ask);
-  g_signal_connect (refund_keep_check, "toggled", G_CALLBACK (on_cancel_option_toggled), ask);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_cancel_response), ask,
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "send", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (ask->entries[0])),
+                           "changed", G_CALLBACK (on_message_changed), dialog, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_message_response), ask,
                          ask_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (ask->entries[0]);
 }
 
 /* ---- No-show ---- */

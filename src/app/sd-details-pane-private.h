@@ -21,6 +21,7 @@ typedef enum
   SD_PANE_RESCHEDULE,
   SD_PANE_NO_SHOW,
   SD_PANE_CANCEL,
+  SD_PANE_MESSAGE,
   SD_N_PANE_ACTIONS
 } SdPaneAction;
 
@@ -36,6 +37,7 @@ struct _SdDetailsPane
   guint minute_source;
   gboolean busy;                   /* an action is being performed */
   gboolean exporting;              /* the evidence pack is being written */
+  AdwToast *undo_toast;            /* "Appointment cancelled — Undo", while it is shown */
 
   GtkWidget *buttons[SD_N_PANE_ACTIONS];
   GtkWidget *open_complaint_button;  /* sd-details-pane-complaint.c */
@@ -89,7 +91,12 @@ void       sd_details_pane_load_history    (SdDetailsPane *self);
 void       sd_details_pane_ask_decline     (SdDetailsPane *self);
 void       sd_details_pane_ask_unavailable (SdDetailsPane *self);
 void       sd_details_pane_ask_reschedule  (SdDetailsPane *self);
+/* The cancel wizard (SdCancelWizard), modal to the pane's window. */
 void       sd_details_pane_ask_cancel      (SdDetailsPane *self);
+/* A message to the client in the appointment's chat, modal to @parent (NULL: the pane's
+ * window): Send stays disabled while the text is blank. */
+void       sd_details_pane_ask_message     (SdDetailsPane *self,
+                                            GtkWindow     *parent);
 void       sd_details_pane_ask_no_show     (SdDetailsPane *self);
 /* The double-booking refusal: offers "Accept anyway" / "Reschedule anyway", which repeats
  * @request with allow_overlap. */

@@ -48,6 +48,8 @@ static const PaneActionInfo pane_actions[SD_N_PANE_ACTIONS] = {
                         N_("Marked as no-show"), TRUE },
   [SD_PANE_CANCEL] = { "appointment.cancel", SD_ACTION_CANCEL, N_("_Cancel…"),
                        N_("Appointment cancelled"), TRUE },
+  [SD_PANE_MESSAGE] = { "appointment.message", SD_ACTION_MESSAGE, N_("_Message Client…"),
+                        N_("Message sent"), FALSE },
 };
 
 static const PaneActionInfo *
@@ -165,6 +167,7 @@ update_actions (SdDetailsPane *self)
   shown += sd_details_pane_update_complaint_actions (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->action_box), shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.undo-cancel", !self->busy);
 }
 
 void
@@ -438,6 +441,43 @@ perform_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 }
 
 static void
+on_undo_toast_dismissed (SdDetailsPane *self, AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+static void
+dismiss_undo_toast (SdDetailsPane *self)
+{
+  g_autoptr (AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+/* "Appointment cancelled — Undo" for the salon's undo window: the store holds the change
+ * back that long, and refuses the undo itself once sending has begun. */
+static void
+show_undo_toast (SdDetailsPane *self, gint64 id)
+{
+  SdSalon *salon = sd_store_get_salon (self->store);
+  int seconds = salon != NULL ? sd_salon_get_settings (salon)->undo_seconds : 10;
+  AdwToast *toast = adw_toast_new (_("Appointment cancelled"));
+
+  dismiss_undo_toast (self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_detailed_action_name (toast, "appointment.undo-cancel");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_timeout (toast, MAX (seconds, 10));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SdDetailsPane) self = user_data;
@@ -456,6 +496,12 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_OVERLAP)
           && !data->request.allow_overlap)
         sd_details_pane_ask_overlap (self, &data->request, error->message);
+      else if (data->request.action == SD_ACTION_UNDO_CANCEL)
+        {
+          dismiss_undo_toast (self);
+          sd_details_pane_show_error (self, _("The cancellation was not undone"),
+                                      error->message);
+        }
       else
         sd_details_pane_show_error (self, _("The appointment was not changed"),
                                     error->message);
@@ -463,7 +509,15 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   sd_details_pane_set_appointment (self, appointment);
-  if (info != NULL)
+  if (data->request.action == SD_ACTION_CANCEL)
+    show_undo_toast (self, data->id);
+  else if (data->request.action == SD_ACTION_UNDO_CANCEL)
+    {
+      dismiss_undo_toast (self);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Cancellation undone")));
+    }
+  else if (info != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(info->done)));
   else if (data->request.action == SD_ACTION_OPEN_COMPLAINT)
     adw_toast_overlay_add_toast (self->toast_overlay,
@@ -472,20 +526,18 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
 }
 
-void
-sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
+/* Runs @request on appointment @id, which need not be the one shown (an undo). */
+static void
+perform_on (SdDetailsPane *self, gint64 id, const SdActionRequest *request)
 {
   g_autoptr (GTask) task = NULL;
   PerformData *data;
 
-  g_return_if_fail (SD_IS_DETAILS_PANE (self));
-  g_return_if_fail (request != NULL);
-
-  if (self->appointment == NULL || self->busy)
+  if (self->busy)
     return;
 
   data = g_new0 (PerformData, 1);
-  data->id = sd_appointment_get_id (self->appointment);
+  data->id = id;
   data->request = *request;
   data->text = g_strdup (request->text);
   data->request.text = data->text;
@@ -501,6 +553,28 @@ sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
   g_task_set_source_tag (task, sd_details_pane_perform);
   g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
   g_task_run_in_thread (task, perform_thread);
+}
+
+void
+sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
+{
+  g_return_if_fail (SD_IS_DETAILS_PANE (self));
+  g_return_if_fail (request != NULL);
+
+  if (self->appointment == NULL)
+    return;
+  perform_on (self, sd_appointment_get_id (self->appointment), request);
+}
+
+/* The toast's Undo, with the cancelled appointment's id: the store puts back what the
+ * cancellation changed, or refuses once the marketplace may have it. */
+static void
+undo_cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SdActionRequest request;
+
+  sd_action_request_init (&request, SD_ACTION_UNDO_CANCEL);
+  perform_on (SD_DETAILS_PANE (widget), g_variant_get_int64 (parameter), &request);
 }
 
 static void
@@ -519,6 +593,8 @@ activate_action (GtkWidget *widget, const char *action_name, GVariant *parameter
     sd_details_pane_ask_cancel (self);
   else if (g_str_equal (action_name, "appointment.no-show"))
     sd_details_pane_ask_no_show (self);
+  else if (g_str_equal (action_name, "appointment.message"))
+    sd_details_pane_ask_message (self, NULL);
   else
     {
       for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
@@ -591,6 +667,7 @@ sd_details_pane_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->appointment);
   g_clear_object (&self->complaint);
+  g_clear_object (&self->undo_toast);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history_cancellable);
 
@@ -690,6 +767,8 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
     gtk_widget_class_install_action (widget_class, pane_actions[i].name, NULL,
                                      activate_action);
   sd_details_pane_class_init_complaint (widget_class);
+  gtk_widget_class_install_action (widget_class, "appointment.undo-cancel", "x",
+                                   undo_cancel_action);
 }
 
 static void

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The questions the details pane asks before an action, answered as a user would: the
- * decline reason and its ranking warning, proposed times, the cancel confirmation with the
- * core's refund rule, a reschedule, and the explicit "Accept anyway" after an overlap. */
+ * decline reason and its ranking warning, proposed times, a reschedule, and the explicit
+ * "Accept anyway" after an overlap. The cancel wizard has its own test
+ * (test-panes-cancel-wizard.c). */
 #include "config.h"
 
 #include "panes-fixture.h"
 #include "sd-details-pane.h"
-#include "sd-refund.h"
 
 static GtkWidget *
 child (GtkWidget *pane, const char *name)
@@ -78,40 +78,6 @@ nth_of_type (AdwMessageDialog *dialog, GType type, guint n)
 
   g_assert_nonnull (found);
   return found;
-}
-
-static GtkWidget *
-check_with_label (AdwMessageDialog *dialog, const char *text)
-{
-  for (guint i = 0;; i++)
-    {
-      guint n = i;
-      GtkWidget *check = find_nth (adw_message_dialog_get_extra_child (dialog),
-                                   GTK_TYPE_CHECK_BUTTON, &n);
-
-      g_assert_nonnull (check);
-      if (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), text) != NULL)
-        return check;
-    }
-}
-
-/* The last wrapped label of the extra child: the cancel summary. */
-static const char *
-summary_text (AdwMessageDialog *dialog)
-{
-  const char *text = NULL;
-
-  for (guint i = 0;; i++)
-    {
-      guint n = i;
-      GtkWidget *label = find_nth (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LABEL,
-                                   &n);
-
-      if (label == NULL)
-        return text;
-      if (gtk_label_get_wrap (GTK_LABEL (label)))
-        text = gtk_label_get_text (GTK_LABEL (label));
-    }
 }
 
 typedef struct
@@ -293,58 +259,6 @@ test_accept_overlap (PanesFixture *f, gconstpointer data)
 }
 
 static void
-test_cancel_late (PanesFixture *f, gconstpointer data)
-{
-  g_autoptr (SdAppointment) request = panes_book (f, PANES_NOW + 3 * 3600, SD_STATE_REQUESTED,
-                                                  "Eva");
-  g_autoptr (SdAppointment) confirmed = panes_perform (f, request, SD_ACTION_ACCEPT,
-                                                       PANES_NOW);
-  g_autoptr (SdAppointment) after = NULL;
-  g_autofree char *forced = NULL;
-  g_autofree char *keep = NULL;
-  SdRefundDecision decision;
-  GtkWidget *window;
-  GtkWidget *pane = show_pane (f, confirmed, &window);
-  AdwMessageDialog *dialog;
-  const SdCancellation *cancellation;
-
-  gtk_widget_activate_action (pane, "appointment.cancel", NULL);
-  dialog = wait_for_dialog ();
-
-  /* The salon is cancelling by default: the core forces a full refund. */
-  sd_refund_decide (SD_PAYMENT_PREPAID, SD_PARTY_SALON, PANES_NOW + 3 * 3600, PANES_NOW,
-                    24 * 3600, 4500, &decision);
-  forced = sd_refund_describe (&decision, SD_PARTY_SALON, SD_REFUND_CHOICE_FULL, "EUR");
-  g_assert_true (g_str_has_prefix (summary_text (dialog), forced));
-  g_assert_nonnull (strstr (summary_text (dialog), "ranking"));
-
-  /* The client called: 3 h before is late, the salon chooses; keep the payment. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_with_label (dialog, "c_lient")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check_with_label (dialog, "_Keep")), TRUE);
-  sd_refund_decide (SD_PAYMENT_PREPAID, SD_PARTY_CLIENT, PANES_NOW + 3 * 3600, PANES_NOW,
-                    24 * 3600, 4500, &decision);
-  g_assert_cmpint (decision.rule, ==, SD_REFUND_RULE_CHOICE);
-  keep = sd_refund_describe (&decision, SD_PARTY_CLIENT, SD_REFUND_CHOICE_NONE, "EUR");
-  g_assert_true (g_str_has_prefix (summary_text (dialog), keep));
-  g_assert_null (strstr (summary_text (dialog), "ranking"));
-  /* Reason: client request (the fourth of the list). */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (dialog, GTK_TYPE_DROP_DOWN, 0)),
-                              SD_CANCEL_REASON_CLIENT_REQUEST);
-  panes_screenshot (GTK_WIDGET (dialog), "panes-cancel-dialog.png");
-  answer (dialog, "cancel-appointment");
-
-  wait_for_state (pane, SD_STATE_CANCELLED);
-  after = stored (f, confirmed);
-  cancellation = sd_appointment_get_cancellation (after);
-  g_assert_nonnull (cancellation);
-  g_assert_cmpint (cancellation->by, ==, SD_PARTY_CLIENT);
-  g_assert_cmpint (cancellation->reason, ==, SD_CANCEL_REASON_CLIENT_REQUEST);
-  g_assert_cmpint (cancellation->refund, ==, SD_REFUND_CHOICE_NONE);
-  g_assert_cmpint (cancellation->refund_cents, ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
 test_reschedule (PanesFixture *f, gconstpointer data)
 {
   g_autoptr (SdAppointment) booked = panes_book (f, PANES_NOW + 86400, SD_STATE_CONFIRMED,
@@ -389,8 +303,6 @@ main (int argc, char *argv[])
               test_unavailable, panes_fixture_teardown);
   g_test_add ("/panes/details-dialogs/accept-overlap", PanesFixture, NULL,
               panes_fixture_setup, test_accept_overlap, panes_fixture_teardown);
-  g_test_add ("/panes/details-dialogs/cancel-late", PanesFixture, NULL, panes_fixture_setup,
-              test_cancel_late, panes_fixture_teardown);
   g_test_add ("/panes/details-dialogs/reschedule", PanesFixture, NULL, panes_fixture_setup,
               test_reschedule, panes_fixture_teardown);
   return g_test_run ();
