@@ -48,6 +48,7 @@ typedef struct
 {
   SdInboxItem *item;
   GtkWidget *row;
+  GtkWidget *overlap_flag;     /* NULL unless the request overlaps */
   GtkLabel *left_label;
   GtkLabel *deadline_label;
 } InboxRow;
@@ -110,6 +111,50 @@ render_countdowns (SdInboxView *self)
 
 /* ---- Rows ---- */
 
+/* "Overlaps Anna Rossi at 14:00 — accepting needs your override": the store counted it
+ * with the rule accepting uses, so the row says beforehand what accepting will ask. */
+static char *
+describe_overlap (SdInboxView *self, SdInboxItem *item)
+{
+  guint n = sd_inbox_item_get_overlap_count (item);
+  const char *client = sd_inbox_item_get_overlap_client_name (item);
+  g_autofree char *at = NULL;
+
+  if (n == 0)
+    return NULL;
+  at = format_local (self, sd_inbox_item_get_overlap_start (item), "%H:%M");
+  if (client == NULL || *client == '\0')
+    client = _("another client");
+  if (n == 1)
+    /* Translators: "Overlaps Anna Rossi at 14:00 — accepting needs your override" */
+    return g_strdup_printf (_("Overlaps %s at %s — accepting needs your override"), client, at);
+  /* Translators: "Overlaps Anna Rossi at 14:00 and 2 others — accepting needs your
+   * override"; %u is the number of other overlapping appointments */
+  return g_strdup_printf (ngettext ("Overlaps %s at %s and %u other — accepting needs your "
+                                    "override",
+                                    "Overlaps %s at %s and %u others — accepting needs your "
+                                    "override", n - 1),
+                          client, at, n - 1);
+}
+
+/* A warning icon and a word, so the flag does not rest on colour; the sentence is the
+ * subtitle's second line and the tooltip. */
+static GtkWidget *
+create_overlap_flag (const char *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (_("Overlap"));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "warning");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
 static InboxRow *
 create_row (SdInboxView *self, SdInboxItem *item)
 {
@@ -122,6 +167,7 @@ create_row (SdInboxView *self, SdInboxItem *item)
   g_autofree char *deadline_text = NULL;
   g_autofree char *title_markup = NULL;
   g_autofree char *subtitle_markup = NULL;
+  g_autofree char *overlap = NULL;
   const char *staff = sd_inbox_item_get_staff_name (item);
   GtkWidget *icon;
   GtkWidget *box;
@@ -143,6 +189,14 @@ create_row (SdInboxView *self, SdInboxItem *item)
     /* Translators: "Request to confirm · Tue 24 Nov, 10:00 with Marco" */
     subtitle = g_strdup_printf (_("Request to confirm · %s with %s"), start,
                                 staff != NULL ? staff : "");
+  overlap = complaint ? NULL : describe_overlap (self, item);
+  if (overlap != NULL)
+    {
+      char *both = g_strdup_printf ("%s\n%s", subtitle, overlap);
+
+      g_free (subtitle);
+      subtitle = both;
+    }
   title_markup = g_markup_escape_text (title, -1);
   subtitle_markup = g_markup_escape_text (subtitle, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title_markup);
@@ -159,6 +213,12 @@ create_row (SdInboxView *self, SdInboxItem *item)
                               complaint ? SD_STATE_DISPUTED : SD_STATE_REQUESTED));
   gtk_box_append (GTK_BOX (box), icon);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), box);
+
+  if (overlap != NULL)
+    {
+      row->overlap_flag = create_overlap_flag (overlap);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), row->overlap_flag);
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
