@@ -137,22 +137,19 @@ describe_overlap (SdInboxView *self, SdInboxItem *item)
                           client, at, n - 1);
 }
 
-/* A warning icon and a word, so the flag does not rest on colour; the sentence is the
- * subtitle's second line and the tooltip. */
+/* The flag's icon beside the countdown; the words are the subtitle's bold second line, so
+ * the flag does not rest on colour. The tooltip and the accessible name repeat them. */
 static GtkWidget *
 create_overlap_flag (const char *description)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (_("Overlap"));
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "warning");
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_set_tooltip_text (box, description);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_tooltip_text (icon, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+  return icon;
 }
 
 static InboxRow *
@@ -190,15 +187,17 @@ create_row (SdInboxView *self, SdInboxItem *item)
     subtitle = g_strdup_printf (_("Request to confirm · %s with %s"), start,
                                 staff != NULL ? staff : "");
   overlap = complaint ? NULL : describe_overlap (self, item);
-  if (overlap != NULL)
-    {
-      char *both = g_strdup_printf ("%s\n%s", subtitle, overlap);
-
-      g_free (subtitle);
-      subtitle = both;
-    }
   title_markup = g_markup_escape_text (title, -1);
   subtitle_markup = g_markup_escape_text (subtitle, -1);
+  if (overlap != NULL)
+    {
+      /* Bold under the dim line: read before the countdown. */
+      g_autofree char *overlap_markup = g_markup_escape_text (overlap, -1);
+      char *both = g_strdup_printf ("%s\n<b>%s</b>", subtitle_markup, overlap_markup);
+
+      g_free (subtitle_markup);
+      subtitle_markup = both;
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle_markup);
 
