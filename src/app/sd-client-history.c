@@ -43,11 +43,12 @@ dates_of (GPtrArray *incidents, SdState kind, GTimeZone *tz, int reference_year)
       g_ptr_array_add (dates, g_date_time_format (local,
                                                   g_date_time_get_year (local) == reference_year
                                                   /* Translators: an incident's date in the
-                                                   * client's history, "3 Oct" */
-                                                  ? _("%-d %b")
+                                                   * client's history, "3 Oct", with a
+                                                   * no-break space so it never wraps */
+                                                  ? _("%-d %b")
                                                   /* Translators: the same in another year,
                                                    * "3 Oct 2025" */
-                                                  : _("%-d %b %Y")));
+                                                  : _("%-d %b %Y")));
     }
   first = dates->len > MAX_DATES ? dates->len - MAX_DATES : 0;
   if (first > 0)

@@ -410,52 +410,6 @@ test_review_requested (PanesFixture *f, gconstpointer data)
 
 /* ---- The client's earlier incidents ---- */
 
-static SdAppointment *
-act_as (PanesFixture *f, SdAppointment *a, SdAction action, SdParty by, gint64 at)
-{
-  g_autoptr (GError) error = NULL;
-  SdActionRequest request;
-  SdAppointment *result;
-
-  sd_clock_set_now (f->clock, at);
-  sd_action_request_init (&request, action);
-  request.by = by;
-  request.reason = by == SD_PARTY_CLIENT ? SD_CANCEL_REASON_CLIENT_REQUEST
-                                         : SD_CANCEL_REASON_ILLNESS;
-  request.refund = SD_REFUND_CHOICE_NONE;
-  result = sd_store_perform (f->store, sd_appointment_get_id (a), &request, &error);
-  g_assert_no_error (error);
-  return result;
-}
-
-/* Anna Rossi's past at this salon, at 10:00 local each time: a no-show on 3 October, a
- * late cancellation (2 h before) on 5 November, a no-show on 12 November, a cancellation
- * two days ahead on 14 November and one by the salon on 16 November (neither counts). */
-static void
-make_history (PanesFixture *f, const char *client)
-{
-  GTimeZone *tz = sd_salon_get_timezone (sd_store_get_salon (f->store));
-  const struct { int month, day; SdAction action; SdParty by; gint64 at; } past[] = {
-    { 10, 3, SD_ACTION_NO_SHOW, SD_PARTY_SALON, 20 * 60 },
-    { 11, 5, SD_ACTION_CANCEL, SD_PARTY_CLIENT, -2 * 3600 },
-    { 11, 12, SD_ACTION_NO_SHOW, SD_PARTY_SALON, 20 * 60 },
-    { 11, 14, SD_ACTION_CANCEL, SD_PARTY_CLIENT, -48 * 3600 },
-    { 11, 16, SD_ACTION_CANCEL, SD_PARTY_SALON, -3600 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (past); i++)
-    {
-      gint64 start = sd_time_from_local (tz, 2026, past[i].month, past[i].day, 10, 0);
-      g_autoptr (SdAppointment) booked = NULL;
-      g_autoptr (SdAppointment) after = NULL;
-
-      sd_clock_set_now (f->clock, start - 3 * 86400);
-      booked = panes_book (f, start, SD_STATE_CONFIRMED, client);
-      after = act_as (f, booked, past[i].action, past[i].by, start + past[i].at);
-    }
-  sd_clock_set_now (f->clock, PANES_NOW);
-}
-
 static gboolean
 warning_shown (gpointer pane)
 {
@@ -478,11 +432,11 @@ test_client_warning (PanesFixture *f, gconstpointer data)
   GtkWidget *pane = sd_details_pane_new (f->store);
   GtkWidget *window = panes_window_new (pane, 520, 860);
   GtkLabel *label = GTK_LABEL (child (pane, "client_warning_label"));
-  const char *expected = "2 earlier no-shows (3 Oct, 12 Nov) and 1 late cancellation "
-                         "(5 Nov)";
+  const char *expected = "2 earlier no-shows (3\u00a0Oct, 12\u00a0Nov) and 1 late "
+                         "cancellation (5\u00a0Nov)";
   ListHas wait_list;
 
-  make_history (f, "Anna Rossi");
+  panes_make_incidents (f, "Anna Rossi");
   next = panes_book (f, PANES_NOW + 86400, SD_STATE_CONFIRMED, "Anna Rossi");
   request = panes_book (f, PANES_NOW + 2 * 86400, SD_STATE_REQUESTED, "Anna Rossi");
   other = panes_book (f, PANES_NOW + 3 * 86400, SD_STATE_CONFIRMED, "Bram Visser");
