@@ -471,6 +471,88 @@ test_client_warning (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- "Unavailable": up to three other times, and the phone ---- */
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+collect_entries (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, out);
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static void
+test_unavailable_three (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) request = panes_book (f, PANES_NOW + 86400, SD_STATE_REQUESTED,
+                                                  "Femke de Boer");
+  g_autoptr (SdAppointment) after = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 900);
+  GtkLabel *phone = GTK_LABEL (child (pane, "phone_value"));
+  const char *const times[] = { "2026-11-25 10:00", "2026-11-25 16:30", "2026-11-26 09:15" };
+  AdwMessageDialog *dialog;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), request);
+  g_assert_null (strstr (gtk_label_get_text (phone), "+31"));
+  gtk_widget_activate_action (pane, "appointment.unavailable", NULL);
+  panes_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  /* Three fields, no more. */
+  collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
+  g_assert_cmpuint (entries->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), times[i]);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "propose"));
+  adw_message_dialog_response (dialog, "propose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* All three are shown and stored; the phone is revealed for the call. */
+  panes_wait_until (is_visible, child (pane, "proposed_row"));
+  lines = g_strsplit (gtk_label_get_text (GTK_LABEL (child (pane, "proposed_value"))), "\n",
+                      -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "Thu 26 Nov 2026, 09:15");
+  g_assert_nonnull (strstr (gtk_label_get_text (phone), "+31"));
+  after = sd_store_get_appointment (f->store, sd_appointment_get_id (request), NULL);
+  sd_appointment_get_proposed_starts (after, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_REQUESTED);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -495,5 +577,7 @@ main (int argc, char *argv[])
               test_review_requested, panes_fixture_teardown);
   g_test_add ("/panes/details/client-warning", PanesFixture, NULL, panes_fixture_setup,
               test_client_warning, panes_fixture_teardown);
+  g_test_add ("/panes/details/unavailable-three", PanesFixture, NULL, panes_fixture_setup,
+              test_unavailable_three, panes_fixture_teardown);
   return g_test_run ();
 }
