@@ -173,22 +173,23 @@ sd_store_find_client (SdStore *self, const char *name, const char *phone, const 
     }
 
   /* phone_digits holds every digit first, then the tails after each separator ("31 20
-   * 1234567 201234567 1234567"): compare the first word, whatever the spacing typed. */
+   * 1234567 201234567 1234567"): its first word is all the digits, whatever the spacing
+   * typed. [digits, digits + "!") holds exactly "digits" and "digits …" (a space sorts
+   * before "!", any further digit after it): one range of the index. */
   digits = sd_store_phone_digits (phone);
   if (digits != NULL && strchr (digits, ' ') != NULL)
     *strchr (digits, ' ') = '\0';
   if (digits != NULL && strlen (digits) >= 6)
     {
-      g_autofree char *low = g_strconcat (digits, " ", NULL);
       g_autofree char *high = g_strconcat (digits, "!", NULL);
       g_autoptr(SdStmt) stmt = sd_store_stmt (self, "SELECT id FROM clients WHERE"
-                                                    " phone_digits = ?1 OR (phone_digits >= ?2"
-                                                    " AND phone_digits < ?3) LIMIT 2", error);
+                                                    " phone_digits >= ?1 AND phone_digits < ?2"
+                                                    " LIMIT 2", error);
+
       if (stmt == NULL)
         return -1;
       sd_store_bind_text (stmt, 1, digits);
-      sd_store_bind_text (stmt, 2, low);
-      sd_store_bind_text (stmt, 3, high);
+      sd_store_bind_text (stmt, 2, high);
       if ((id = single_id (self, stmt, error)) != 0)
         return id;
     }

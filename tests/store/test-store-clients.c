@@ -238,6 +238,36 @@ test_incidents_plan (Fixture *f, gconstpointer data)
     }
 }
 
+/* The lookups sd_store_find_client() runs, one index each. */
+static void
+test_find_client_plan (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *sql; const char *plan; } lookups[] = {
+    { "SELECT id FROM clients WHERE email = ? LIMIT 2",
+      "SEARCH clients USING COVERING INDEX clients_email (email=?)" },
+    { "SELECT id FROM clients WHERE phone_digits >= ?1 AND phone_digits < ?2 LIMIT 2",
+      "SEARCH clients USING COVERING INDEX clients_phone (phone_digits>? AND phone_digits<?)" },
+    { "SELECT id FROM clients WHERE id IN (SELECT rowid FROM clients_fts"
+      " WHERE clients_fts MATCH ?1) AND name = ?2 COLLATE NOCASE LIMIT 2",
+      "SEARCH clients USING INTEGER PRIMARY KEY (rowid=?)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", lookups[i].sql, NULL);
+      g_autoptr(GString) plan = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (f->store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_test_message ("plan: %s", plan->str);
+      g_assert_nonnull (strstr (plan->str, lookups[i].plan));
+      g_assert_null (strstr (plan->str, "SCAN clients\n"));
+    }
+}
+
 static gint64
 find (Fixture *f, const char *name, const char *phone, const char *email)
 {
@@ -311,6 +341,7 @@ main (int argc, char **argv)
   ADD ("incidents-async", test_incidents_async);
   ADD ("incidents-plan", test_incidents_plan);
   ADD ("find-client", test_find_client);
+  ADD ("find-client-plan", test_find_client_plan);
 #undef ADD
 
   return g_test_run ();
