@@ -255,7 +255,7 @@ static void
 show_items (SdInboxView *self, GPtrArray *items)
 {
   GtkWidget *child;
-  guint requests = 0, complaints = 0;
+  guint requests = 0, complaints = 0, overlapping = 0;
   g_autofree char *requests_text = NULL;
   g_autofree char *complaints_text = NULL;
   g_autofree char *summary = NULL;
@@ -273,6 +273,7 @@ show_items (SdInboxView *self, GPtrArray *items)
         complaints++;
       else
         requests++;
+      overlapping += sd_inbox_item_get_overlap_count (item) > 0;
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (self->list, row->row);
     }
@@ -280,6 +281,16 @@ show_items (SdInboxView *self, GPtrArray *items)
 
   requests_text = g_strdup_printf (ngettext ("%u request to confirm",
                                              "%u requests to confirm", requests), requests);
+  if (overlapping > 0)
+    {
+      /* Translators: "3 requests to confirm (1 overlaps a booking)" */
+      char *with_overlaps = g_strdup_printf (ngettext ("%s (%u overlaps a booking)",
+                                                       "%s (%u overlap bookings)", overlapping),
+                                             requests_text, overlapping);
+
+      g_free (requests_text);
+      requests_text = with_overlaps;
+    }
   complaints_text = g_strdup_printf (ngettext ("%u complaint to answer",
                                                "%u complaints to answer", complaints),
                                      complaints);

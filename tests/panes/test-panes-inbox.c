@@ -282,6 +282,9 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
                    "Overlaps Anna Rossi at 14:00 — accepting needs your override");
 
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (inbox, "summary_label"))), ==,
+                   "2 requests to confirm (1 overlaps a booking), 0 complaints to answer");
+
   /* Back to back with Anna (half-open ranges): no flag. */
   clear = row_of (inbox, "Eva Bakker");
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (clear)), "Overlaps"));
@@ -299,6 +302,8 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (
                               ADW_ACTION_ROW (row_of (inbox, "Cora"))),
                             "Overlaps Eva Bakker at 14:45"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (inbox, "summary_label"))), ==,
+                   "3 requests to confirm (3 overlap bookings), 0 complaints to answer");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
