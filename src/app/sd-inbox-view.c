@@ -48,7 +48,6 @@ typedef struct
 {
   SdInboxItem *item;
   GtkWidget *row;
-  GtkWidget *overlap_flag;     /* NULL unless the request overlaps */
   GtkLabel *left_label;
   GtkLabel *deadline_label;
 } InboxRow;
@@ -214,10 +213,7 @@ create_row (SdInboxView *self, SdInboxItem *item)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), box);
 
   if (overlap != NULL)
-    {
-      row->overlap_flag = create_overlap_flag (overlap);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), row->overlap_flag);
-    }
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), create_overlap_flag (overlap));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);

@@ -261,6 +261,7 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
   g_autoptr (SdAppointment) dirk = NULL;
   g_autoptr (SdAppointment) eva = NULL;
   g_autoptr (SdAppointment) cora = NULL;
+  g_autoptr (SdAppointment) bram = NULL;
   GtkWidget *inbox;
   GtkWidget *window;
   GtkWidget *flagged, *clear, *icon;
@@ -304,6 +305,15 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
                             "Overlaps Eva Bakker at 14:45"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (inbox, "summary_label"))), ==,
                    "3 requests to confirm (3 overlap bookings), 0 complaints to answer");
+
+  /* Bram asks for 14:00 too: Dirk's row names the earliest (Anna) and counts the rest. */
+  bram = request_at (f, sd_appointment_get_start (anna), "Bram");
+  gtk_widget_activate_action (inbox, "inbox.refresh", NULL);
+  wait_for_count (inbox, 4);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (row_of (inbox, "Dirk de Vries"))),
+                            "Overlaps Anna Rossi at 14:00 and 1 other — accepting needs your "
+                            "override"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
