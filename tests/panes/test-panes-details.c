@@ -422,6 +422,12 @@ warning_hidden (gpointer pane)
   return !warning_shown (pane);
 }
 
+static gboolean
+settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
 static void
 test_client_warning (PanesFixture *f, gconstpointer data)
 {
@@ -449,6 +455,8 @@ test_client_warning (PanesFixture *f, gconstpointer data)
   wait_list.list = child (pane, "history_list");
   wait_list.n = 1;
   panes_wait_until (list_has, &wait_list);
+  /* The crossfade from "No appointment selected" is over before the picture. */
+  panes_wait_until (settled, child (pane, "stack"));
   panes_screenshot (window, "details-client-warning.png");
 
   /* A client without incidents: no warning, and none left over from Anna. */

@@ -254,6 +254,12 @@ fill_overlaps (PanesFixture *f, SdAppointment **anna, SdAppointment **dirk,
   *eva = request_at (f, at_14 + 45 * 60, "Eva Bakker");
 }
 
+static gboolean
+settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
 static void
 test_overlap_flag (PanesFixture *f, gconstpointer data)
 {
@@ -290,6 +296,8 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
   clear = row_of (inbox, "Eva Bakker");
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (clear)), "Overlaps"));
   g_assert_null (find_icon (clear, "dialog-warning-symbolic"));
+  /* The crossfade from the spinner is over before the picture. */
+  panes_wait_until (settled, child (inbox, "stack"));
   panes_screenshot (window, "inbox-overlap.png");
 
   /* A second request at Eva's time: both are flagged, each naming the other (a request
