@@ -51,6 +51,10 @@ struct _SdDetailsPane
   GtkLabel *state_label;
   GtkLabel *countdown_label;
   GtkLabel *notice_label;
+  GtkLabel *hint_label;            /* "Check-in opens at 14:15", "Review requested…" */
+  GtkWidget *client_warning;       /* earlier no-shows / late cancellations */
+  GtkLabel *client_warning_label;
+  gint64 client_warning_for;       /* the appointment the warning was loaded for */
   GtkFlowBox *action_box;
   GtkLabel *phone_value;
   GtkLabel *email_value;
@@ -86,6 +90,12 @@ void        sd_details_pane_update_countdown (SdDetailsPane *self);
 
 /* sd-details-pane-history.c: reloads the timeline (and the complaint, for its deadline). */
 void       sd_details_pane_load_history    (SdDetailsPane *self);
+
+/* sd-details-pane-warnings.c: the client's earlier incidents, loaded in a thread (requests
+ * and upcoming bookings only), and the hint line: when check-in / no-show open, or that a
+ * review was requested. update_hint also words the early buttons' tooltips. */
+void       sd_details_pane_load_client_warning (SdDetailsPane *self);
+void       sd_details_pane_update_hint         (SdDetailsPane *self);
 
 /* sd-details-pane-dialogs.c: each asks, then calls sd_details_pane_perform(). */
 void       sd_details_pane_ask_decline     (SdDetailsPane *self);

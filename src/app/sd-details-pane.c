@@ -168,6 +168,7 @@ update_actions (SdDetailsPane *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->action_box), shown > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.undo-cancel", !self->busy);
+  sd_details_pane_update_hint (self);
 }
 
 void
@@ -746,6 +747,9 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, state_label);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, client_warning);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, client_warning_label);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, action_box);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, phone_value);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, email_value);
@@ -804,6 +808,7 @@ sd_details_pane_set_appointment (SdDetailsPane *self, SdAppointment *appointment
   /* Set again with the same object: show what it holds now and reload its history. */
   show_appointment (self);
   sd_details_pane_load_history (self);
+  sd_details_pane_load_client_warning (self);
 }
 
 SdAppointment *

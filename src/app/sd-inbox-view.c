@@ -110,6 +110,47 @@ render_countdowns (SdInboxView *self)
 
 /* ---- Rows ---- */
 
+/* "Overlaps Anna Rossi at 14:00 — accepting needs your override": the store counted it
+ * with the rule accepting uses, so the row says beforehand what accepting will ask. */
+static char *
+describe_overlap (SdInboxView *self, SdInboxItem *item)
+{
+  guint n = sd_inbox_item_get_overlap_count (item);
+  const char *client = sd_inbox_item_get_overlap_client_name (item);
+  g_autofree char *at = NULL;
+
+  if (n == 0)
+    return NULL;
+  at = format_local (self, sd_inbox_item_get_overlap_start (item), "%H:%M");
+  if (client == NULL || *client == '\0')
+    client = _("another client");
+  if (n == 1)
+    /* Translators: "Overlaps Anna Rossi at 14:00 — accepting needs your override" */
+    return g_strdup_printf (_("Overlaps %s at %s — accepting needs your override"), client, at);
+  /* Translators: "Overlaps Anna Rossi at 14:00 and 2 others — accepting needs your
+   * override"; %u is the number of other overlapping appointments */
+  return g_strdup_printf (ngettext ("Overlaps %s at %s and %u other — accepting needs your "
+                                    "override",
+                                    "Overlaps %s at %s and %u others — accepting needs your "
+                                    "override", n - 1),
+                          client, at, n - 1);
+}
+
+/* The flag's icon beside the countdown; the words are the subtitle's bold second line, so
+ * the flag does not rest on colour. The tooltip and the accessible name repeat them. */
+static GtkWidget *
+create_overlap_flag (const char *description)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_tooltip_text (icon, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+  return icon;
+}
+
 static InboxRow *
 create_row (SdInboxView *self, SdInboxItem *item)
 {
@@ -122,6 +163,7 @@ create_row (SdInboxView *self, SdInboxItem *item)
   g_autofree char *deadline_text = NULL;
   g_autofree char *title_markup = NULL;
   g_autofree char *subtitle_markup = NULL;
+  g_autofree char *overlap = NULL;
   const char *staff = sd_inbox_item_get_staff_name (item);
   GtkWidget *icon;
   GtkWidget *box;
@@ -143,8 +185,18 @@ create_row (SdInboxView *self, SdInboxItem *item)
     /* Translators: "Request to confirm · Tue 24 Nov, 10:00 with Marco" */
     subtitle = g_strdup_printf (_("Request to confirm · %s with %s"), start,
                                 staff != NULL ? staff : "");
+  overlap = complaint ? NULL : describe_overlap (self, item);
   title_markup = g_markup_escape_text (title, -1);
   subtitle_markup = g_markup_escape_text (subtitle, -1);
+  if (overlap != NULL)
+    {
+      /* Bold under the dim line: read before the countdown. */
+      g_autofree char *overlap_markup = g_markup_escape_text (overlap, -1);
+      char *both = g_strdup_printf ("%s\n<b>%s</b>", subtitle_markup, overlap_markup);
+
+      g_free (subtitle_markup);
+      subtitle_markup = both;
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle_markup);
 
@@ -159,6 +211,9 @@ create_row (SdInboxView *self, SdInboxItem *item)
                               complaint ? SD_STATE_DISPUTED : SD_STATE_REQUESTED));
   gtk_box_append (GTK_BOX (box), icon);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), box);
+
+  if (overlap != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), create_overlap_flag (overlap));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -196,7 +251,7 @@ static void
 show_items (SdInboxView *self, GPtrArray *items)
 {
   GtkWidget *child;
-  guint requests = 0, complaints = 0;
+  guint requests = 0, complaints = 0, overlapping = 0;
   g_autofree char *requests_text = NULL;
   g_autofree char *complaints_text = NULL;
   g_autofree char *summary = NULL;
@@ -214,6 +269,7 @@ show_items (SdInboxView *self, GPtrArray *items)
         complaints++;
       else
         requests++;
+      overlapping += sd_inbox_item_get_overlap_count (item) > 0;
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (self->list, row->row);
     }
@@ -221,6 +277,16 @@ show_items (SdInboxView *self, GPtrArray *items)
 
   requests_text = g_strdup_printf (ngettext ("%u request to confirm",
                                              "%u requests to confirm", requests), requests);
+  if (overlapping > 0)
+    {
+      /* Translators: "3 requests to confirm (1 overlaps a booking)" */
+      char *with_overlaps = g_strdup_printf (ngettext ("%s (%u overlaps a booking)",
+                                                       "%s (%u overlap bookings)", overlapping),
+                                             requests_text, overlapping);
+
+      g_free (requests_text);
+      requests_text = with_overlaps;
+    }
   complaints_text = g_strdup_printf (ngettext ("%u complaint to answer",
                                                "%u complaints to answer", complaints),
                                      complaints);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-client-history.h"
 #include "sd-money.h"
 #include "sd-new-appointment-dialog.h"
 #include "sd-policy-error.h"
@@ -28,7 +29,12 @@ struct _SdNewAppointmentDialog
   GArray *staff_ids;
   GPtrArray *services;        /* SdService, in combo order */
   GCancellable *cancellable;
+  GCancellable *lookup_cancellable;  /* the client lookup in flight */
+  guint lookup_source;               /* waits for typing to pause */
   gboolean busy;
+
+  GtkWidget *client_warning;
+  GtkLabel *client_warning_label;
 
   GtkWidget *conflict_box;
   GtkLabel *conflict_label;
@@ -167,6 +173,114 @@ on_entry_changed (SdNewAppointmentDialog *self, GParamSpec *pspec, GtkWidget *ro
   set_row_error (row, FALSE);
   show_error (self, NULL);
   on_form_changed (self);
+}
+
+/* ---- Known client: earlier incidents ---- */
+
+/* Typing pauses this long before the store is asked who the client is. */
+#define LOOKUP_DELAY_MS 300
+
+typedef struct
+{
+  char *name;
+  char *phone;
+  char *email;
+  gint64 before;
+} LookupData;
+
+static void
+lookup_data_free (LookupData *data)
+{
+  g_free (data->name);
+  g_free (data->phone);
+  g_free (data->email);
+  g_free (data);
+}
+
+/* In a thread: the known client, then their incidents before the booking's start. An
+ * unknown client returns an empty list. */
+static void
+lookup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LookupData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *incidents;
+  gint64 client_id;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  client_id = sd_store_find_client (source, data->name, data->phone, data->email, &error);
+  if (client_id < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (client_id == 0)
+    {
+      g_task_return_pointer (task, g_ptr_array_new (), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+  incidents = sd_store_list_client_incidents (source, client_id, data->before, &error);
+  if (incidents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, incidents, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_lookup_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SdNewAppointmentDialog) self = user_data;
+  LookupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) incidents = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only a warning: booking still works without it; the log says why it is missing. */
+  if (incidents == NULL)
+    g_debug ("Could not look the client up: %s", error->message);
+  else
+    text = sd_client_history_describe (incidents, salon_zone (self), data->before);
+  if (text != NULL)
+    gtk_label_set_text (self->client_warning_label, text);
+  gtk_widget_set_visible (self->client_warning, text != NULL);
+}
+
+static gboolean
+on_lookup_timeout (gpointer user_data)
+{
+  SdNewAppointmentDialog *self = user_data;
+  g_autoptr (GTask) task = NULL;
+  LookupData *data = g_new0 (LookupData, 1);
+  gboolean date_ok, time_ok;
+
+  self->lookup_source = 0;
+  data->name = dup_stripped (self->name_row);
+  data->phone = dup_stripped (self->phone_row);
+  data->email = dup_stripped (self->email_row);
+  if (!read_start (self, &date_ok, &time_ok, &data->before))
+    data->before = sd_clock_get_now (sd_store_get_clock (self->store));
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+  task = g_task_new (self->store, self->lookup_cancellable, on_lookup_done,
+                     g_object_ref (self));
+  g_task_set_source_tag (task, on_lookup_timeout);
+  g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
+  g_task_run_in_thread (task, lookup_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* The client fields changed: ask again once typing pauses. The warning stays until the
+ * answer, so it does not blink with every key. */
+static void
+on_client_changed (SdNewAppointmentDialog *self)
+{
+  g_clear_handle_id (&self->lookup_source, g_source_remove);
+  self->lookup_source = g_timeout_add (LOOKUP_DELAY_MS, on_lookup_timeout, self);
 }
 
 /* ---- Creating ---- */
@@ -410,6 +524,12 @@ sd_new_appointment_dialog_constructed (GObject *object)
                            G_CALLBACK (on_entry_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "notify::text",
                            G_CALLBACK (on_entry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "notify::text",
+                           G_CALLBACK (on_client_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phone_row, "notify::text",
+                           G_CALLBACK (on_client_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->email_row, "notify::text",
+                           G_CALLBACK (on_client_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -419,6 +539,8 @@ sd_new_appointment_dialog_dispose (GObject *object)
   SdNewAppointmentDialog *self = SD_NEW_APPOINTMENT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_handle_id (&self->lookup_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_NEW_APPOINTMENT_DIALOG);
 
   G_OBJECT_CLASS (sd_new_appointment_dialog_parent_class)->dispose (object);
@@ -431,6 +553,7 @@ sd_new_appointment_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->lookup_cancellable);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
 
@@ -522,6 +645,9 @@ sd_new_appointment_dialog_class_init (SdNewAppointmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdNewAppointmentDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SdNewAppointmentDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SdNewAppointmentDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SdNewAppointmentDialog, client_warning);
+  gtk_widget_class_bind_template_child (widget_class, SdNewAppointmentDialog,
+                                        client_warning_label);
 
   gtk_widget_class_install_action (widget_class, "new-appointment.book", NULL, book_action);
   gtk_widget_class_install_action (widget_class, "new-appointment.book-anyway", NULL,

@@ -134,6 +134,28 @@ refuse (GError **error, SdPolicyError code, const char *message)
   return FALSE;
 }
 
+gint64
+sd_lifecycle_opens_at (SdAppointment *appointment, SdAction action, SdSalon *salon)
+{
+  SdSalonSettings settings;
+  gint64 start;
+
+  g_return_val_if_fail (SD_IS_APPOINTMENT (appointment), 0);
+  g_return_val_if_fail (salon == NULL || SD_IS_SALON (salon), 0);
+
+  settings = settings_of (salon);
+  start = sd_appointment_get_start (appointment);
+  switch (action)
+    {
+    case SD_ACTION_CHECK_IN:
+      return start - (gint64) settings.checkin_early_min * 60;
+    case SD_ACTION_NO_SHOW:
+      return start + (gint64) settings.no_show_grace_min * 60;
+    default:
+      return 0;
+    }
+}
+
 gboolean
 sd_lifecycle_check (SdAppointment *appointment, SdAction action, SdSalon *salon, gint64 now,
                     GError **error)
@@ -186,7 +208,7 @@ sd_lifecycle_check (SdAppointment *appointment, SdAction action, SdSalon *salon,
       break;
 
     case SD_ACTION_CHECK_IN:
-      if (now < start - (gint64) settings.checkin_early_min * 60)
+      if (now < sd_lifecycle_opens_at (appointment, action, salon))
         {
           g_set_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_TOO_EARLY,
                        g_dngettext (GETTEXT_PACKAGE,
@@ -199,7 +221,7 @@ sd_lifecycle_check (SdAppointment *appointment, SdAction action, SdSalon *salon,
       break;
 
     case SD_ACTION_NO_SHOW:
-      if (now < start + (gint64) settings.no_show_grace_min * 60)
+      if (now < sd_lifecycle_opens_at (appointment, action, salon))
         {
           g_set_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_TOO_EARLY,
                        g_dngettext (GETTEXT_PACKAGE,

@@ -37,6 +37,13 @@ gboolean sd_lifecycle_check             (SdAppointment *appointment,
                                          gint64         now,
                                          GError       **error);
 
+/* Guard 4's opening instant: when @action first passes its time guard — start minus
+ * checkin_early_min for check_in, start plus no_show_grace_min for no_show. 0 for every
+ * other action (no opening time). The guard itself refuses while now < this instant. */
+gint64   sd_lifecycle_opens_at          (SdAppointment *appointment,
+                                         SdAction       action,
+                                         SdSalon       *salon);
+
 /* sd_lifecycle_check() plus the party's rule: a request is cancelled only by the client
  * (the salon declines it instead) -> INVALID_TRANSITION for SD_PARTY_SALON. */
 gboolean sd_lifecycle_check_by          (SdAppointment *appointment,

@@ -39,22 +39,19 @@ sd_overlap_check (SdAppointment *candidate, GPtrArray *others, gboolean allow,
   return sd_overlap_check_in_zone (candidate, others, allow, NULL, conflict, error);
 }
 
-gboolean
-sd_overlap_check_in_zone (SdAppointment *candidate, GPtrArray *others, gboolean allow,
-                          GTimeZone *tz, SdAppointment **conflict, GError **error)
+guint
+sd_overlap_count (SdAppointment *candidate, GPtrArray *others, SdAppointment **first_out)
 {
   SdAppointment *first = NULL;
   gint64 start, end, staff;
-  g_autofree char *slot = NULL;
-  const char *client;
+  guint n = 0;
 
-  g_return_val_if_fail (SD_IS_APPOINTMENT (candidate), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (SD_IS_APPOINTMENT (candidate), 0);
 
-  if (conflict != NULL)
-    *conflict = NULL;
-  if (allow || others == NULL)
-    return TRUE;
+  if (first_out != NULL)
+    *first_out = NULL;
+  if (others == NULL)
+    return 0;
 
   start = sd_appointment_get_start (candidate);
   end = sd_appointment_get_end (candidate);
@@ -70,11 +67,30 @@ sd_overlap_check_in_zone (SdAppointment *candidate, GPtrArray *others, gboolean 
           || !sd_time_ranges_overlap (start, end, sd_appointment_get_start (other),
                                       sd_appointment_get_end (other)))
         continue;
+      n++;
       if (first == NULL || sd_appointment_get_start (other) < sd_appointment_get_start (first))
         first = other;
     }
 
-  if (first == NULL)
+  if (first_out != NULL)
+    *first_out = first;
+  return n;
+}
+
+gboolean
+sd_overlap_check_in_zone (SdAppointment *candidate, GPtrArray *others, gboolean allow,
+                          GTimeZone *tz, SdAppointment **conflict, GError **error)
+{
+  SdAppointment *first = NULL;
+  g_autofree char *slot = NULL;
+  const char *client;
+
+  g_return_val_if_fail (SD_IS_APPOINTMENT (candidate), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (conflict != NULL)
+    *conflict = NULL;
+  if (allow || sd_overlap_count (candidate, others, &first) == 0)
     return TRUE;
 
   if (conflict != NULL)

@@ -23,6 +23,13 @@ gboolean sd_overlap_check (SdAppointment  *candidate,
                            SdAppointment **conflict,
                            GError        **error);
 
+/* The same rule, counted: how many of @others conflict with @candidate (0 = none), and
+ * the earliest of them in *@first (transfer none; may be NULL). For flags that warn before
+ * the user tries ("overlaps 2 appointments"). */
+guint    sd_overlap_count         (SdAppointment  *candidate,
+                                   GPtrArray      *others,
+                                   SdAppointment **first);
+
 /* The same, with the conflict's time in the message shown in @tz (the salon's zone);
  * sd_overlap_check() shows it in UTC. */
 gboolean sd_overlap_check_in_zone (SdAppointment  *candidate,

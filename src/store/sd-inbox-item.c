@@ -18,6 +18,9 @@ struct _SdInboxItem
   char *client_name;
   char *service_name;
   char *staff_name;
+  guint overlap_count;
+  gint64 overlap_start;
+  char *overlap_client_name;
 };
 
 G_DEFINE_FINAL_TYPE (SdInboxItem, sd_inbox_item, G_TYPE_OBJECT)
@@ -34,6 +37,9 @@ enum
   PROP_CLIENT_NAME,
   PROP_SERVICE_NAME,
   PROP_STAFF_NAME,
+  PROP_OVERLAP_COUNT,
+  PROP_OVERLAP_START,
+  PROP_OVERLAP_CLIENT_NAME,
   N_PROPS
 };
 
@@ -47,6 +53,7 @@ sd_inbox_item_finalize (GObject *object)
   g_free (self->client_name);
   g_free (self->service_name);
   g_free (self->staff_name);
+  g_free (self->overlap_client_name);
 
   G_OBJECT_CLASS (sd_inbox_item_parent_class)->finalize (object);
 }
@@ -84,6 +91,15 @@ sd_inbox_item_get_property (GObject *object, guint prop_id, GValue *value, GPara
       break;
     case PROP_STAFF_NAME:
       g_value_set_string (value, self->staff_name);
+      break;
+    case PROP_OVERLAP_COUNT:
+      g_value_set_uint (value, self->overlap_count);
+      break;
+    case PROP_OVERLAP_START:
+      g_value_set_int64 (value, self->overlap_start);
+      break;
+    case PROP_OVERLAP_CLIENT_NAME:
+      g_value_set_string (value, self->overlap_client_name);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -126,6 +142,15 @@ sd_inbox_item_class_init (SdInboxItemClass *klass)
       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STAFF_NAME] =
     g_param_spec_string ("staff-name", NULL, NULL, NULL,
+      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERLAP_COUNT] =
+    g_param_spec_uint ("overlap-count", NULL, NULL, 0, G_MAXUINT, 0,
+      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERLAP_START] =
+    g_param_spec_int64 ("overlap-start", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERLAP_CLIENT_NAME] =
+    g_param_spec_string ("overlap-client-name", NULL, NULL, NULL,
       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -304,4 +329,56 @@ sd_inbox_item_set_staff_name (SdInboxItem *self, const char *value)
   g_free (self->staff_name);
   self->staff_name = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_NAME]);
+}
+
+guint
+sd_inbox_item_get_overlap_count (SdInboxItem *self)
+{
+  g_return_val_if_fail (SD_IS_INBOX_ITEM (self), 0);
+  return self->overlap_count;
+}
+
+gint64
+sd_inbox_item_get_overlap_start (SdInboxItem *self)
+{
+  g_return_val_if_fail (SD_IS_INBOX_ITEM (self), 0);
+  return self->overlap_start;
+}
+
+const char *
+sd_inbox_item_get_overlap_client_name (SdInboxItem *self)
+{
+  g_return_val_if_fail (SD_IS_INBOX_ITEM (self), NULL);
+  return self->overlap_client_name;
+}
+
+void
+sd_inbox_item_set_overlap (SdInboxItem *self, guint count, gint64 first_start,
+                           const char *first_client_name)
+{
+  g_return_if_fail (SD_IS_INBOX_ITEM (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (count == 0)
+    {
+      first_start = 0;
+      first_client_name = NULL;
+    }
+  if (self->overlap_count != count)
+    {
+      self->overlap_count = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAP_COUNT]);
+    }
+  if (self->overlap_start != first_start)
+    {
+      self->overlap_start = first_start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAP_START]);
+    }
+  if (g_strcmp0 (self->overlap_client_name, first_client_name) != 0)
+    {
+      g_free (self->overlap_client_name);
+      self->overlap_client_name = g_strdup (first_client_name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAP_CLIENT_NAME]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -45,4 +45,14 @@ void sd_inbox_item_set_service_name (SdInboxItem *self, const char *value);
 const char *sd_inbox_item_get_staff_name (SdInboxItem *self);
 void sd_inbox_item_set_staff_name (SdInboxItem *self, const char *value);
 
+/* A request's double booking (sd_overlap_count against the same staff member's active
+ * appointments): how many it overlaps, and the earliest one's start and client. 0 / 0 /
+ * NULL when it overlaps none, and always for a complaint. Accepting such a request is
+ * refused unless the user overrides. */
+guint sd_inbox_item_get_overlap_count (SdInboxItem *self);
+gint64 sd_inbox_item_get_overlap_start (SdInboxItem *self);
+const char *sd_inbox_item_get_overlap_client_name (SdInboxItem *self);
+void sd_inbox_item_set_overlap (SdInboxItem *self, guint count, gint64 first_start,
+                                const char *first_client_name);
+
 G_END_DECLS

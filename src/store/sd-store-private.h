@@ -102,6 +102,8 @@ SdAppointment *sd_store_get_appointment_locked    (SdStore *self, gint64 id, GEr
 GPtrArray     *sd_store_list_appointments_locked  (SdStore *self, const SdQuery *query,
                                                    GError **error);
 SdComplaint   *sd_store_get_complaint_locked      (SdStore *self, gint64 id, GError **error);
+/* "ann ross" -> an FTS5 query matching word prefixes; NULL when there is no word. */
+char          *sd_store_fts_query_from_text       (const char *text);
 
 /* sd-store-write.c: the writes every change is made of. @event: an action's wire name or
  * "create", "respond_complaint", "miss_complaint"; @snapshot: what undo needs (may be NULL). */

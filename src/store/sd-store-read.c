@@ -12,6 +12,7 @@
 #include "sd-complaint.h"
 #include "sd-history-entry.h"
 #include "sd-inbox-item.h"
+#include "sd-overlap.h"
 #include "sd-store-private.h"
 
 void
@@ -241,8 +242,8 @@ sd_store_list_appointments_finish (SdStore *self, GAsyncResult *result, GError *
 
 /* "ann ross" -> "ann"* "ross"*: every word must match the start of a word of the name,
  * e-mail or phone. Quoting keeps FTS5's syntax characters out. NULL when no word. */
-static char *
-fts_query_from_text (const char *text)
+char *
+sd_store_fts_query_from_text (const char *text)
 {
   g_autoptr(GString) query = g_string_new (NULL);
   g_autoptr(GString) word = g_string_new (NULL);
@@ -279,7 +280,8 @@ sd_store_search (SdStore *self, const char *text, guint limit, GError **error)
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!g_utf8_validate (text, -1, NULL) || (match = fts_query_from_text (text)) == NULL)
+  if (!g_utf8_validate (text, -1, NULL)
+      || (match = sd_store_fts_query_from_text (text)) == NULL)
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   locker = g_mutex_locker_new (&self->lock);
@@ -401,11 +403,45 @@ sd_store_list_history (SdStore *self, gint64 appointment_id, GError **error)
 
 /* ---- Inbox ---- */
 
+/* Flags a request that overlaps active appointments of its staff member. The same indexed
+ * range query and the same core rule as accepting it (sd-store-perform.c), so the flag
+ * shows exactly when accepting would be refused without an override. */
+static gboolean
+flag_overlap_locked (SdStore *self, SdInboxItem *item, gint64 staff_id, gint64 end,
+                     GError **error)
+{
+  g_autoptr(SdAppointment) candidate = sd_appointment_new ();
+  g_autoptr(GPtrArray) others = NULL;
+  SdAppointment *first = NULL;
+  guint n;
+
+  sd_appointment_set_id (candidate, sd_inbox_item_get_appointment_id (item));
+  sd_appointment_set_staff_id (candidate, staff_id);
+  sd_appointment_set_start (candidate, sd_inbox_item_get_start (item));
+  sd_appointment_set_end (candidate, end);
+  others = sd_store_neighbours_locked (self, staff_id, sd_inbox_item_get_start (item), end,
+                                       error);
+  if (others == NULL)
+    return FALSE;
+  n = sd_overlap_count (candidate, others, &first);
+  sd_inbox_item_set_overlap (item, n, first != NULL ? sd_appointment_get_start (first) : 0,
+                             first != NULL ? sd_appointment_get_client_name (first) : NULL);
+  return TRUE;
+}
+
+typedef struct
+{
+  SdInboxItem *item;
+  gint64 staff_id;
+  gint64 end;
+} PendingRequest;
+
 GPtrArray *
 sd_store_list_inbox (SdStore *self, GError **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (PendingRequest));
   g_autoptr(SdStmt) stmt = NULL;
   int rc;
 
@@ -413,12 +449,14 @@ sd_store_list_inbox (SdStore *self, GError **error)
 
   locker = g_mutex_locker_new (&self->lock);
   stmt = sd_store_stmt (self,
-    "SELECT 0, a.id, 0, a.confirm_by, a.state, a.start, c.name, sv.name, st.name"
+    "SELECT 0, a.id, 0, a.confirm_by, a.state, a.start, c.name, sv.name, st.name,"
+    " a.staff_id, a.end"
     " FROM appointments a JOIN staff st ON st.id = a.staff_id"
     " JOIN services sv ON sv.id = a.service_id JOIN clients c ON c.id = a.client_id"
     " WHERE a.state = 'requested'"
     " UNION ALL "
-    "SELECT 1, a.id, cm.id, cm.reply_by, a.state, a.start, c.name, sv.name, st.name"
+    "SELECT 1, a.id, cm.id, cm.reply_by, a.state, a.start, c.name, sv.name, st.name,"
+    " a.staff_id, a.end"
     " FROM complaints cm JOIN appointments a ON a.id = cm.appointment_id"
     " JOIN staff st ON st.id = a.staff_id"
     " JOIN services sv ON sv.id = a.service_id JOIN clients c ON c.id = a.client_id"
@@ -441,12 +479,26 @@ sd_store_list_inbox (SdStore *self, GError **error)
       sd_inbox_item_set_client_name (item, sd_store_column_text (stmt, 6));
       sd_inbox_item_set_service_name (item, sd_store_column_text (stmt, 7));
       sd_inbox_item_set_staff_name (item, sd_store_column_text (stmt, 8));
+      if (sd_inbox_item_get_kind (item) == SD_INBOX_REQUEST)
+        {
+          PendingRequest pending = { item, sqlite3_column_int64 (stmt, 9),
+                                     sqlite3_column_int64 (stmt, 10) };
+          g_array_append_val (requests, pending);
+        }
       g_ptr_array_add (list, item);
     }
   if (rc != SQLITE_DONE)
     {
       sd_store_set_error (self, rc, error);
       return NULL;
+    }
+  /* After the inbox statement is done: each flag is one more range scan. */
+  for (guint i = 0; i < requests->len; i++)
+    {
+      PendingRequest *pending = &g_array_index (requests, PendingRequest, i);
+
+      if (!flag_overlap_locked (self, pending->item, pending->staff_id, pending->end, error))
+        return NULL;
     }
   return g_steal_pointer (&list);
 }

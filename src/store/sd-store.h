@@ -237,6 +237,28 @@ GPtrArray      *sd_store_list_transactions (SdStore *self, gint64 from, gint64 t
                                             GError **error);
 SdClient       *sd_store_get_client      (SdStore *self, gint64 client_id, GError **error);
 
+/* ---- A client's record (sd-store-clients.c) ---- */
+
+/* The client's incidents among appointments starting before @before: no-shows and late
+ * client cancellations (cancelled by the client less than the salon's free-cancellation
+ * window before the start: sd-refund's "late"; exactly the window before is not late).
+ * Salon cancellations never count. Oldest first: GPtrArray of SdAppointment, empty when
+ * there are none. An index range scan on (client_id, start). */
+GPtrArray      *sd_store_list_client_incidents        (SdStore *self, gint64 client_id,
+                                                       gint64 before, GError **error);
+void            sd_store_list_client_incidents_async  (SdStore *self, gint64 client_id,
+                                                       gint64 before,
+                                                       GCancellable *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer user_data);
+GPtrArray      *sd_store_list_client_incidents_finish (SdStore *self, GAsyncResult *result,
+                                                       GError **error);
+/* The one known client that a booking for @name / @phone / @email (each may be NULL) is:
+ * the e-mail, else the phone's digits (however spaced), else the name (any ASCII case) —
+ * each only when exactly one client has it. 0 when none is known, -1 on error. */
+gint64          sd_store_find_client     (SdStore *self, const char *name, const char *phone,
+                                          const char *email, GError **error);
+
 /* ---- Demo data and bulk loading ---- */
 
 typedef struct

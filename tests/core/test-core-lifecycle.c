@@ -228,6 +228,34 @@ test_no_show_grace (void)
   assert_check (a, SD_ACTION_NO_SHOW, NULL, start - HOUR, SD_POLICY_ERROR_TOO_EARLY);
 }
 
+/* The instant the pane shows ("Check-in opens at 14:15") is the one the guard opens at,
+ * from the salon's settings. */
+static void
+test_opens_at (void)
+{
+  g_autoptr(SdAppointment) a = make_appointment (SD_STATE_CONFIRMED);
+  g_autoptr(SdSalon) salon = sd_salon_new ("Test", "Europe/Amsterdam", "EUR");
+  SdSalonSettings settings = *sd_salon_get_settings (salon);
+  gint64 start = sd_appointment_get_start (a);
+  gint64 check_in, no_show;
+
+  g_assert_cmpint (sd_lifecycle_opens_at (a, SD_ACTION_CHECK_IN, NULL), ==, start - 15 * MINUTE);
+  g_assert_cmpint (sd_lifecycle_opens_at (a, SD_ACTION_NO_SHOW, NULL), ==, start + 15 * MINUTE);
+  g_assert_cmpint (sd_lifecycle_opens_at (a, SD_ACTION_ACCEPT, NULL), ==, 0);
+
+  settings.checkin_early_min = 30;
+  settings.no_show_grace_min = 5;
+  sd_salon_set_settings (salon, &settings);
+  check_in = sd_lifecycle_opens_at (a, SD_ACTION_CHECK_IN, salon);
+  no_show = sd_lifecycle_opens_at (a, SD_ACTION_NO_SHOW, salon);
+  g_assert_cmpint (check_in, ==, start - 30 * MINUTE);
+  g_assert_cmpint (no_show, ==, start + 5 * MINUTE);
+  assert_check (a, SD_ACTION_CHECK_IN, salon, check_in, -1);
+  assert_check (a, SD_ACTION_CHECK_IN, salon, check_in - 1, SD_POLICY_ERROR_TOO_EARLY);
+  assert_check (a, SD_ACTION_NO_SHOW, salon, no_show, -1);
+  assert_check (a, SD_ACTION_NO_SHOW, salon, no_show - 1, SD_POLICY_ERROR_TOO_EARLY);
+}
+
 static void
 test_contest_window (void)
 {
@@ -327,6 +355,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/lifecycle/confirm-deadline-from-salon", test_confirm_deadline_from_salon);
   g_test_add_func ("/core/lifecycle/check-in-window", test_check_in_window);
   g_test_add_func ("/core/lifecycle/no-show-grace", test_no_show_grace);
+  g_test_add_func ("/core/lifecycle/opens-at", test_opens_at);
   g_test_add_func ("/core/lifecycle/contest-window", test_contest_window);
   g_test_add_func ("/core/lifecycle/reschedule", test_reschedule);
   g_test_add_func ("/core/lifecycle/cancel-request-by-party", test_cancel_request_by_party);

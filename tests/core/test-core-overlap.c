@@ -123,6 +123,27 @@ test_allow_and_message (void)
                    "2026-11-23 12:45–13:15 UTC with Anna de Vries.");
 }
 
+/* The count the inbox flags with: every conflict, the earliest first, by the same rule. */
+static void
+test_count (void)
+{
+  g_autoptr(SdAppointment) candidate = make (7, 1, T, 90, SD_STATE_REQUESTED, "New");
+  g_autoptr(GPtrArray) others = list ();
+  SdAppointment *first = candidate;
+
+  g_assert_cmpuint (sd_overlap_count (candidate, NULL, &first), ==, 0);
+  g_assert_null (first);
+  g_ptr_array_add (others, make (1, 1, T + 60 * MINUTE, 30, SD_STATE_CONFIRMED, "Later"));
+  g_ptr_array_add (others, make (2, 1, T - 15 * MINUTE, 30, SD_STATE_REQUESTED, "Earlier"));
+  g_ptr_array_add (others, make (3, 1, T + 90 * MINUTE, 30, SD_STATE_CONFIRMED, "After"));
+  g_ptr_array_add (others, make (4, 2, T, 30, SD_STATE_CONFIRMED, "Other staff"));
+  g_ptr_array_add (others, make (5, 1, T, 30, SD_STATE_CANCELLED, "Freed"));
+  g_ptr_array_add (others, make (7, 1, T, 90, SD_STATE_REQUESTED, "Itself"));
+  g_assert_cmpuint (sd_overlap_count (candidate, others, &first), ==, 2);
+  g_assert_cmpstr (sd_appointment_get_client_name (first), ==, "Earlier");
+  g_assert_cmpuint (sd_overlap_count (candidate, others, NULL), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -132,6 +153,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/overlap/states", test_states);
   g_test_add_func ("/core/overlap/ignored", test_ignored);
   g_test_add_func ("/core/overlap/allow-and-message", test_allow_and_message);
+  g_test_add_func ("/core/overlap/count", test_count);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "panes-fixture.h"
+#include "sd-time.h"
 
 gboolean
 panes_init (int *argc, char ***argv)
@@ -218,6 +219,40 @@ panes_make_in_state (PanesFixture *f, SdState state, const char *client)
   sd_clock_set_now (f->clock, PANES_NOW);
   g_assert_cmpint (sd_appointment_get_state (result), ==, state);
   return result;
+}
+
+void
+panes_make_incidents (PanesFixture *f, const char *client)
+{
+  GTimeZone *tz = sd_salon_get_timezone (sd_store_get_salon (f->store));
+  const struct { int month, day; SdAction action; SdParty by; gint64 after_start; } past[] = {
+    { 10, 3, SD_ACTION_NO_SHOW, SD_PARTY_SALON, 20 * 60 },
+    { 11, 5, SD_ACTION_CANCEL, SD_PARTY_CLIENT, -2 * 3600 },
+    { 11, 12, SD_ACTION_NO_SHOW, SD_PARTY_SALON, 20 * 60 },
+    { 11, 14, SD_ACTION_CANCEL, SD_PARTY_CLIENT, -48 * 3600 },
+    { 11, 16, SD_ACTION_CANCEL, SD_PARTY_SALON, -3600 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (past); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 start = sd_time_from_local (tz, 2026, past[i].month, past[i].day, 10, 0);
+      g_autoptr (SdAppointment) booked = NULL;
+      g_autoptr (SdAppointment) after = NULL;
+      SdActionRequest request;
+
+      sd_clock_set_now (f->clock, start - 3 * 86400);
+      booked = panes_book (f, start, SD_STATE_CONFIRMED, client);
+      sd_clock_set_now (f->clock, start + past[i].after_start);
+      sd_action_request_init (&request, past[i].action);
+      request.by = past[i].by;
+      request.reason = past[i].by == SD_PARTY_CLIENT ? SD_CANCEL_REASON_CLIENT_REQUEST
+                                                     : SD_CANCEL_REASON_ILLNESS;
+      request.refund = SD_REFUND_CHOICE_NONE;
+      after = sd_store_perform (f->store, sd_appointment_get_id (booked), &request, &error);
+      g_assert_no_error (error);
+    }
+  sd_clock_set_now (f->clock, PANES_NOW);
 }
 
 static gboolean

@@ -43,6 +43,13 @@ SdAppointment *panes_perform            (PanesFixture *f, SdAppointment *appoint
  * through with the clock, which is put back to PANES_NOW). */
 SdAppointment *panes_make_in_state      (PanesFixture *f, SdState state, const char *client);
 
+/* @client's past at the salon, each at 10:00 local (desk bookings, paid at the salon): a
+ * no-show on 3 October 2026, a late cancellation (2 h before) on 5 November, a no-show on
+ * 12 November, a cancellation two days ahead on 14 November and one by the salon on
+ * 16 November — "2 earlier no-shows (3 Oct, 12 Nov) and 1 late cancellation (5 Nov)".
+ * Leaves the clock at PANES_NOW. */
+void           panes_make_incidents     (PanesFixture *f, const char *client);
+
 /* Iterates the main context until @condition holds; fails the test after 30 s (generous:
  * valgrind is slow). */
 void           panes_wait_until         (gboolean (*condition) (gpointer data), gpointer data);

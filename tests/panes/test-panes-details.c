@@ -8,6 +8,7 @@
 #include "sd-lifecycle.h"
 #include "sd-policy-error.h"
 #include "sd-state-style.h"
+#include "sd-time.h"
 
 static const struct
 {
@@ -55,6 +56,15 @@ assert_actions_match_core (PanesFixture *f, GtkWidget *pane, SdAppointment *appo
                  allowed ? "allowed" : error->message);
       if (allowed)
         g_assert_null (gtk_widget_get_tooltip_text (button));
+      else if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_TOO_EARLY)
+               && pane_actions[i].action == SD_ACTION_CHECK_IN)
+        /* Too early: the clock time it opens at, not the rule in general. */
+        g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button),
+                                         "Check-in opens "));
+      else if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_TOO_EARLY)
+               && pane_actions[i].action == SD_ACTION_NO_SHOW)
+        g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button),
+                                         "No-show can be marked from "));
       else
         g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, error->message);
     }
@@ -309,6 +319,248 @@ test_request_countdown (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Check-in and no-show times, review requested ---- */
+
+static const char *
+hint_text (GtkWidget *pane)
+{
+  GtkWidget *hint = child (pane, "hint_label");
+
+  return gtk_widget_get_visible (hint) ? gtk_label_get_text (GTK_LABEL (hint)) : NULL;
+}
+
+static void
+test_timing_hint (PanesFixture *f, gconstpointer data)
+{
+  /* 10:00 local (PANES_NOW is 09:00 in Amsterdam). */
+  gint64 start = PANES_NOW + 3600;
+  g_autoptr (SdAppointment) appointment = panes_book (f, start, SD_STATE_CONFIRMED,
+                                                      "Carla Bruni");
+  g_autoptr (SdAppointment) tomorrow = panes_book (f, start + 86400, SD_STATE_CONFIRMED,
+                                                   "Dora Jansen");
+  g_autoptr (GError) error = NULL;
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 800);
+  GtkWidget *check_in, *no_show;
+  SdSalon *salon = sd_store_get_salon (f->store);
+  SdSalonSettings settings = *sd_salon_get_settings (salon);
+
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), appointment);
+  check_in = panes_find_button (pane, "appointment.check-in");
+  no_show = panes_find_button (pane, "appointment.no-show");
+
+  /* An hour before: both say their clock time, the line under the state the next one. */
+  g_assert_cmpstr (hint_text (pane), ==, "Check-in opens at 09:45");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (check_in), ==, "Check-in opens at 09:45");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (no_show), ==,
+                   "No-show can be marked from 10:15");
+
+  /* Check-in open: the no-show time is next; it follows the clock by itself. */
+  sd_clock_set_now (f->clock, start - 15 * 60);
+  g_assert_true (gtk_widget_get_sensitive (check_in));
+  g_assert_cmpstr (hint_text (pane), ==, "No-show can be marked from 10:15");
+  sd_clock_set_now (f->clock, start + 15 * 60 - 1);
+  g_assert_cmpstr (hint_text (pane), ==, "No-show can be marked from 10:15");
+  sd_clock_set_now (f->clock, start + 15 * 60);
+  g_assert_true (gtk_widget_get_sensitive (no_show));
+  g_assert_null (hint_text (pane));
+
+  /* The salon's settings, not a number in the pane: 30 min early, 5 min grace. */
+  settings.checkin_early_min = 30;
+  settings.no_show_grace_min = 5;
+  sd_salon_set_settings (salon, &settings);
+  g_assert_true (sd_store_save_salon (f->store, &error));
+  g_assert_no_error (error);
+  sd_clock_set_now (f->clock, PANES_NOW);
+  g_assert_cmpstr (hint_text (pane), ==, "Check-in opens at 09:30");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (no_show), ==,
+                   "No-show can be marked from 10:05");
+
+  /* Another day says which. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), tomorrow);
+  g_assert_cmpstr (hint_text (pane), ==, "Check-in opens on Tue 24 Nov at 09:30");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_review_requested (PanesFixture *f, gconstpointer data)
+{
+  gint64 start = PANES_NOW + 3600;
+  g_autoptr (SdAppointment) appointment = panes_book (f, start, SD_STATE_CONFIRMED,
+                                                      "Eva Bakker");
+  g_autoptr (SdAppointment) checked_in = panes_perform (f, appointment, SD_ACTION_CHECK_IN,
+                                                        start);
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 800);
+  g_autoptr (SdAppointment) stored = NULL;
+  LabelIs wait_label;
+
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), checked_in);
+  g_assert_null (hint_text (pane));
+  gtk_widget_activate_action (pane, "appointment.check-out", NULL);
+  wait_label.label = GTK_LABEL (child (pane, "state_label"));
+  wait_label.text = sd_state_get_label (SD_STATE_COMPLETED);
+  panes_wait_until (label_is, &wait_label);
+
+  stored = sd_store_get_appointment (f->store, sd_appointment_get_id (appointment), NULL);
+  g_assert_true (sd_appointment_get_review_requested (stored));
+  g_assert_cmpstr (hint_text (pane), ==, "Review requested from the client");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- The client's earlier incidents ---- */
+
+static gboolean
+warning_shown (gpointer pane)
+{
+  return gtk_widget_get_visible (child (pane, "client_warning"));
+}
+
+static gboolean
+warning_hidden (gpointer pane)
+{
+  return !warning_shown (pane);
+}
+
+static gboolean
+settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+static void
+test_client_warning (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) next = NULL;
+  g_autoptr (SdAppointment) request = NULL;
+  g_autoptr (SdAppointment) other = NULL;
+  g_autoptr (SdAppointment) now_in = NULL;
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 520, 860);
+  GtkLabel *label = GTK_LABEL (child (pane, "client_warning_label"));
+  const char *expected = "2 earlier no-shows (3\u00a0Oct, 12\u00a0Nov) and 1 late "
+                         "cancellation (5\u00a0Nov)";
+  ListHas wait_list;
+
+  panes_make_incidents (f, "Anna Rossi");
+  next = panes_book (f, PANES_NOW + 86400, SD_STATE_CONFIRMED, "Anna Rossi");
+  request = panes_book (f, PANES_NOW + 2 * 86400, SD_STATE_REQUESTED, "Anna Rossi");
+  other = panes_book (f, PANES_NOW + 3 * 86400, SD_STATE_CONFIRMED, "Bram Visser");
+
+  /* Loaded in the background, then said with counts and dates. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), next);
+  g_assert_false (warning_shown (pane));
+  panes_wait_until (warning_shown, pane);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  wait_list.list = child (pane, "history_list");
+  wait_list.n = 1;
+  panes_wait_until (list_has, &wait_list);
+  /* The crossfade from "No appointment selected" is over before the picture. */
+  panes_wait_until (settled, child (pane, "stack"));
+  panes_screenshot (window, "details-client-warning.png");
+
+  /* A client without incidents: no warning, and none left over from Anna. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), other);
+  g_assert_false (warning_shown (pane));
+  panes_run_for (200);
+  g_assert_false (warning_shown (pane));
+
+  /* Anna's request gets it too, before the salon answers. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), request);
+  panes_wait_until (warning_shown, pane);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+
+  /* Once she is in the chair it no longer helps: hidden. */
+  now_in = panes_perform (f, next, SD_ACTION_CHECK_IN, sd_appointment_get_start (next));
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), now_in);
+  panes_wait_until (warning_hidden, pane);
+  panes_run_for (200);
+  g_assert_false (warning_shown (pane));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- "Unavailable": up to three other times, and the phone ---- */
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+collect_entries (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, out);
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static void
+test_unavailable_three (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) request = panes_book (f, PANES_NOW + 86400, SD_STATE_REQUESTED,
+                                                  "Femke de Boer");
+  g_autoptr (SdAppointment) after = NULL;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 480, 900);
+  GtkLabel *phone = GTK_LABEL (child (pane, "phone_value"));
+  const char *const times[] = { "2026-11-25 10:00", "2026-11-25 16:30", "2026-11-26 09:15" };
+  AdwMessageDialog *dialog;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), request);
+  g_assert_null (strstr (gtk_label_get_text (phone), "+31"));
+  gtk_widget_activate_action (pane, "appointment.unavailable", NULL);
+  panes_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  /* Three fields, no more. */
+  collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
+  g_assert_cmpuint (entries->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, i)), times[i]);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "propose"));
+  adw_message_dialog_response (dialog, "propose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* All three are shown and stored; the phone is revealed for the call. */
+  panes_wait_until (is_visible, child (pane, "proposed_row"));
+  lines = g_strsplit (gtk_label_get_text (GTK_LABEL (child (pane, "proposed_value"))), "\n",
+                      -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "Thu 26 Nov 2026, 09:15");
+  g_assert_nonnull (strstr (gtk_label_get_text (phone), "+31"));
+  after = sd_store_get_appointment (f->store, sd_appointment_get_id (request), NULL);
+  sd_appointment_get_proposed_starts (after, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_REQUESTED);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -327,5 +579,13 @@ main (int argc, char *argv[])
               test_history, panes_fixture_teardown);
   g_test_add ("/panes/details/request-countdown", PanesFixture, NULL, panes_fixture_setup,
               test_request_countdown, panes_fixture_teardown);
+  g_test_add ("/panes/details/timing-hint", PanesFixture, NULL, panes_fixture_setup,
+              test_timing_hint, panes_fixture_teardown);
+  g_test_add ("/panes/details/review-requested", PanesFixture, NULL, panes_fixture_setup,
+              test_review_requested, panes_fixture_teardown);
+  g_test_add ("/panes/details/client-warning", PanesFixture, NULL, panes_fixture_setup,
+              test_client_warning, panes_fixture_teardown);
+  g_test_add ("/panes/details/unavailable-three", PanesFixture, NULL, panes_fixture_setup,
+              test_unavailable_three, panes_fixture_teardown);
   return g_test_run ();
 }

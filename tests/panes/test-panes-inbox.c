@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include "panes-fixture.h"
+#include "sd-details-pane.h"
 #include "sd-inbox-item.h"
 #include "sd-inbox-view.h"
+#include "sd-time.h"
 
 static GtkWidget *
 child (GtkWidget *inbox, const char *name)
@@ -184,6 +186,263 @@ test_expiry (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Double-booking flag ---- */
+
+/* A marketplace request for @client, overlapping or not (the marketplace does not check
+ * the desk's calendar). */
+static SdAppointment *
+request_at (PanesFixture *f, gint64 start, const char *client)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("%s@example.org", client);
+  SdNewAppointment spec;
+  SdAppointment *a;
+
+  sd_new_appointment_init (&spec);
+  spec.start = start;
+  spec.staff_id = f->staff_id;
+  spec.service_id = f->service_id;
+  spec.client_name = client;
+  spec.client_email = email;
+  spec.payment = SD_PAYMENT_PREPAID;
+  spec.state = SD_STATE_REQUESTED;
+  spec.allow_overlap = TRUE;
+  a = sd_store_create_appointment (f->store, &spec, &error);
+  g_assert_no_error (error);
+  return a;
+}
+
+static GtkWidget *
+row_of (GtkWidget *inbox, const char *client)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (child (inbox, "list")); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), client))
+      return row;
+  g_error ("no inbox row for %s", client);
+}
+
+/* The warning icon of @row's flag, or NULL when the row has none. */
+static GtkWidget *
+find_icon (GtkWidget *root, const char *icon_name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_IMAGE (c)
+          && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (c)), icon_name) == 0)
+        return c;
+      if ((found = find_icon (c, icon_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Anna Rossi is booked with Marco on Wednesday 25 November 14:00–14:45; Dirk asked for
+ * the same time (overlaps her) and Eva for 14:45 (right after them: no overlap). */
+static void
+fill_overlaps (PanesFixture *f, SdAppointment **anna, SdAppointment **dirk,
+               SdAppointment **eva)
+{
+  GTimeZone *tz = sd_salon_get_timezone (sd_store_get_salon (f->store));
+  gint64 at_14 = sd_time_from_local (tz, 2026, 11, 25, 14, 0);
+
+  *anna = panes_book (f, at_14, SD_STATE_CONFIRMED, "Anna Rossi");
+  *dirk = request_at (f, at_14, "Dirk de Vries");
+  *eva = request_at (f, at_14 + 45 * 60, "Eva Bakker");
+}
+
+static gboolean
+settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+static void
+test_overlap_flag (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) anna = NULL;
+  g_autoptr (SdAppointment) dirk = NULL;
+  g_autoptr (SdAppointment) eva = NULL;
+  g_autoptr (SdAppointment) cora = NULL;
+  g_autoptr (SdAppointment) bram = NULL;
+  GtkWidget *inbox;
+  GtkWidget *window;
+  GtkWidget *flagged, *clear, *icon;
+  const char *subtitle;
+
+  fill_overlaps (f, &anna, &dirk, &eva);
+  inbox = sd_inbox_view_new (f->store);
+  window = panes_window_new (inbox, 900, 360);
+  wait_for_count (inbox, 2);
+
+  /* Said in words and with an icon, not by colour alone. */
+  flagged = row_of (inbox, "Dirk de Vries");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (flagged));
+  g_assert_nonnull (strstr (subtitle, "Overlaps Anna Rossi at 14:00 — accepting needs your "
+                                      "override"));
+  icon = find_icon (flagged, "dialog-warning-symbolic");
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_is_visible (icon));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
+                   "Overlaps Anna Rossi at 14:00 — accepting needs your override");
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (inbox, "summary_label"))), ==,
+                   "2 requests to confirm (1 overlaps a booking), 0 complaints to answer");
+
+  /* Back to back with Anna (half-open ranges): no flag. */
+  clear = row_of (inbox, "Eva Bakker");
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (clear)), "Overlaps"));
+  g_assert_null (find_icon (clear, "dialog-warning-symbolic"));
+  /* The crossfade from the spinner is over before the picture. */
+  panes_wait_until (settled, child (inbox, "stack"));
+  panes_screenshot (window, "inbox-overlap.png");
+
+  /* A second request at Eva's time: both are flagged, each naming the other (a request
+   * holds its slot until it is answered). */
+  cora = request_at (f, sd_appointment_get_start (eva), "Cora");
+  gtk_widget_activate_action (inbox, "inbox.refresh", NULL);
+  wait_for_count (inbox, 3);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (row_of (inbox, "Eva Bakker"))),
+                            "Overlaps Cora at 14:45"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (row_of (inbox, "Cora"))),
+                            "Overlaps Eva Bakker at 14:45"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (inbox, "summary_label"))), ==,
+                   "3 requests to confirm (3 overlap bookings), 0 complaints to answer");
+
+  /* Bram asks for 14:00 too: Dirk's row names the earliest (Anna) and counts the rest. */
+  bram = request_at (f, sd_appointment_get_start (anna), "Bram");
+  gtk_widget_activate_action (inbox, "inbox.refresh", NULL);
+  wait_for_count (inbox, 4);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                              ADW_ACTION_ROW (row_of (inbox, "Dirk de Vries"))),
+                            "Overlaps Anna Rossi at 14:00 and 1 other — accepting needs your "
+                            "override"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Accepting a flagged request: refused first, then "Accept anyway" ---- */
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+typedef struct
+{
+  GtkWidget *pane;
+  SdState state;
+} PaneState;
+
+static gboolean
+pane_state_is (gpointer data)
+{
+  PaneState *wait = data;
+  SdAppointment *a = sd_details_pane_get_appointment (SD_DETAILS_PANE (wait->pane));
+
+  return a != NULL && sd_appointment_get_state (a) == wait->state;
+}
+
+static SdState
+stored_state (PanesFixture *f, SdAppointment *a)
+{
+  g_autoptr (SdAppointment) now = sd_store_get_appointment (f->store,
+                                                            sd_appointment_get_id (a), NULL);
+
+  g_assert_nonnull (now);
+  return sd_appointment_get_state (now);
+}
+
+static void
+on_activated_show (SdDetailsPane *pane, gint64 id, SdInboxView *inbox)
+{
+  g_autoptr (SdAppointment) a = NULL;
+  g_autoptr (GError) error = NULL;
+  SdStore *store = NULL;
+
+  g_object_get (inbox, "store", &store, NULL);
+  a = sd_store_get_appointment (store, id, &error);
+  g_assert_no_error (error);
+  sd_details_pane_set_appointment (pane, a);
+  g_object_unref (store);
+}
+
+static void
+test_accept_override (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) anna = NULL;
+  g_autoptr (SdAppointment) dirk = NULL;
+  g_autoptr (SdAppointment) eva = NULL;
+  GtkWidget *box, *inbox, *pane, *window;
+  AdwMessageDialog *dialog;
+  PaneState wait = { NULL, SD_STATE_CONFIRMED };
+
+  fill_overlaps (f, &anna, &dirk, &eva);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  inbox = sd_inbox_view_new (f->store);
+  pane = sd_details_pane_new (f->store);
+  wait.pane = pane;
+  gtk_widget_set_hexpand (inbox, TRUE);
+  gtk_widget_set_hexpand (pane, TRUE);
+  gtk_box_append (GTK_BOX (box), inbox);
+  gtk_box_append (GTK_BOX (box), pane);
+  /* What the window does: a row opens the appointment, a change reloads the inbox. */
+  g_signal_connect_swapped (inbox, "appointment-activated", G_CALLBACK (on_activated_show),
+                            pane);
+  g_signal_connect_swapped (pane, "appointment-changed", G_CALLBACK (sd_inbox_view_reload),
+                            inbox);
+  window = panes_window_new (box, 1200, 800);
+  wait_for_count (inbox, 2);
+
+  g_signal_emit_by_name (child (inbox, "list"), "row-activated",
+                         row_of (inbox, "Dirk de Vries"));
+  g_assert_cmpint (sd_appointment_get_id (
+                     sd_details_pane_get_appointment (SD_DETAILS_PANE (pane))), ==,
+                   sd_appointment_get_id (dirk));
+
+  /* Accept: refused by the double-booking rule, with the other booking named; nothing is
+   * written yet. */
+  gtk_widget_activate_action (pane, "appointment.accept", NULL);
+  panes_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Anna Rossi"));
+  g_assert_cmpint (stored_state (f, dirk), ==, SD_STATE_REQUESTED);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "anyway"));
+
+  /* The explicit override books it; Anna keeps her booking; the inbox drops Dirk. */
+  adw_message_dialog_response (dialog, "anyway");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  panes_wait_until (pane_state_is, &wait);
+  g_assert_cmpint (stored_state (f, dirk), ==, SD_STATE_CONFIRMED);
+  g_assert_cmpint (stored_state (f, anna), ==, SD_STATE_CONFIRMED);
+  wait_for_count (inbox, 1);
+  {
+    g_autofree char *titles = row_titles (inbox);
+    g_assert_cmpstr (titles, ==, "Eva Bakker");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -196,5 +455,9 @@ main (int argc, char *argv[])
               test_order_and_count, panes_fixture_teardown);
   g_test_add ("/panes/inbox/expiry", PanesFixture, NULL, panes_fixture_setup, test_expiry,
               panes_fixture_teardown);
+  g_test_add ("/panes/inbox/overlap-flag", PanesFixture, NULL, panes_fixture_setup,
+              test_overlap_flag, panes_fixture_teardown);
+  g_test_add ("/panes/inbox/accept-override", PanesFixture, NULL, panes_fixture_setup,
+              test_accept_override, panes_fixture_teardown);
   return g_test_run ();
 }

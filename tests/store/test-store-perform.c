@@ -218,6 +218,41 @@ test_unavailable (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_array_get_string_element (proposed, 0), ==, "2026-11-24T14:00:00+01:00");
 }
 
+/* Three proposals is the most, and all three are kept, in order; answering again
+ * replaces them. */
+static void
+test_unavailable_three (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SdAppointment) req = fixture_book (f, fixture_at (f, 24, 11, 0), f->staff[0], f->cut,
+                                               SD_STATE_REQUESTED, SD_PAYMENT_PREPAID,
+                                               "Anna Rossi");
+  g_autoptr(SdAppointment) a = NULL;
+  g_autoptr(SdAppointment) again = NULL;
+  gint64 starts[3] = { fixture_at (f, 24, 14, 0), fixture_at (f, 25, 9, 30),
+                       fixture_at (f, 25, 10, 0) };
+  const gint64 *got;
+  guint n = 0;
+  SdActionRequest r;
+
+  sd_action_request_init (&r, SD_ACTION_UNAVAILABLE);
+  r.proposed_starts = starts;
+  r.n_proposed_starts = 3;
+  a = perform (f, sd_appointment_get_id (req), &r);
+  g_assert_cmpint (sd_appointment_get_state (a), ==, SD_STATE_REQUESTED);
+  g_assert_true (sd_appointment_get_phone_revealed (a));
+  got = sd_appointment_get_proposed_starts (a, &n);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (got[i], ==, starts[i]);
+
+  r.n_proposed_starts = 1;
+  r.proposed_starts = &starts[2];
+  again = perform (f, sd_appointment_get_id (req), &r);
+  got = sd_appointment_get_proposed_starts (again, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (got[0], ==, starts[2]);
+}
+
 static void
 test_decline (Fixture *f, gconstpointer data)
 {
@@ -698,6 +733,7 @@ main (int argc, char **argv)
   ADD ("accept", test_accept);
   ADD ("accept-at-deadline", test_accept_late);
   ADD ("unavailable", test_unavailable);
+  ADD ("unavailable-three", test_unavailable_three);
   ADD ("decline", test_decline);
   ADD ("reschedule", test_reschedule);
   ADD ("cancel-refunds", test_cancel_refunds);
