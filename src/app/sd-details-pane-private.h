@@ -36,6 +36,7 @@ struct _SdDetailsPane
   GCancellable *history_cancellable;
   guint minute_source;
   gboolean busy;                   /* an action is being performed */
+  GQueue pending;                  /* PerformData asked for while busy, run in order */
   gboolean exporting;              /* the evidence pack is being written */
   AdwToast *undo_toast;            /* "Appointment cancelled — Undo", while it is shown */
 

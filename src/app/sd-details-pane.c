@@ -446,6 +446,7 @@ on_undo_toast_dismissed (SdDetailsPane *self, AdwToast *toast)
 {
   if (self->undo_toast == toast)
     g_clear_object (&self->undo_toast);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) perform_data_free);
 }
 
 static void
@@ -478,6 +479,8 @@ show_undo_toast (SdDetailsPane *self, gint64 id)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void start_pending (SdDetailsPane *self);
+
 static void
 on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -506,6 +509,7 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
       else
         sd_details_pane_show_error (self, _("The appointment was not changed"),
                                     error->message);
+      start_pending (self);
       return;
     }
 
@@ -525,19 +529,40 @@ on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
                                  adw_toast_new (_("Complaint opened: the appointment is locked "
                                                   "until the marketplace decides")));
   g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
+  start_pending (self);
+}
+
+static void
+start_perform (SdDetailsPane *self, PerformData *data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  self->busy = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self->store, self->cancellable, on_performed, g_object_ref (self));
+  g_task_set_source_tag (task, sd_details_pane_perform);
+  g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
+  g_task_run_in_thread (task, perform_thread);
+}
+
+/* The next action asked for while another ran (the wizard's confirmation, the toast's Undo):
+ * never dropped, run in the order asked; the store checks each one's rules again. */
+static void
+start_pending (SdDetailsPane *self)
+{
+  PerformData *data = g_queue_pop_head (&self->pending);
+
+  if (data != NULL)
+    start_perform (self, data);
 }
 
 /* Runs @request on appointment @id, which need not be the one shown (an undo). */
 static void
 perform_on (SdDetailsPane *self, gint64 id, const SdActionRequest *request)
 {
-  g_autoptr (GTask) task = NULL;
-  PerformData *data;
+  PerformData *data = g_new0 (PerformData, 1);
 
-  if (self->busy)
-    return;
-
-  data = g_new0 (PerformData, 1);
   data->id = id;
   data->request = *request;
   data->text = g_strdup (request->text);
@@ -547,13 +572,10 @@ perform_on (SdDetailsPane *self, gint64 id, const SdActionRequest *request)
                               request->n_proposed_starts * sizeof (gint64));
   data->request.proposed_starts = data->starts;
 
-  self->busy = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, on_performed, g_object_ref (self));
-  g_task_set_source_tag (task, sd_details_pane_perform);
-  g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
-  g_task_run_in_thread (task, perform_thread);
+  if (self->busy)
+    g_queue_push_tail (&self->pending, data);
+  else
+    start_perform (self, data);
 }
 
 void
@@ -669,6 +691,7 @@ sd_details_pane_finalize (GObject *object)
   g_clear_object (&self->appointment);
   g_clear_object (&self->complaint);
   g_clear_object (&self->undo_toast);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) perform_data_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history_cancellable);
 

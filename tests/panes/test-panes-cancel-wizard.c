@@ -8,7 +8,7 @@
 
 #include "panes-fixture.h"
 #include "sd-cancel-wizard.h"
-#include "sd-details-pane.h"
+#include "sd-details-pane-private.h"
 #include "sd-lifecycle.h"
 #include "sd-refund.h"
 #include "sd-time.h"
@@ -1028,6 +1028,41 @@ test_message_states (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A message is still being written when the owner confirms the cancellation: the pane is
+ * busy, and the cancellation must wait its turn, never be dropped. */
+static void
+test_confirm_while_busy (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) booked = panes_book (f, START_LATE, SD_STATE_CONFIRMED, "Noor");
+  g_autoptr (SdAppointment) after = NULL;
+  g_autoptr (GPtrArray) messages = NULL;
+  guint outbox_before = outbox_count (f);
+  GtkWidget *window;
+  GtkWidget *pane = show_pane (f, booked, &window);
+  SdCancelWizard *wizard = open_wizard (pane);
+  SdActionRequest message;
+
+  pick (wizard, "salon_row");
+  act (wizard, "wizard.next");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.reason", "s", "illness");
+  act (wizard, "wizard.next");
+  g_assert_cmpstr (sd_cancel_wizard_get_page (wizard), ==, "summary");
+
+  sd_action_request_init (&message, SD_ACTION_MESSAGE);
+  message.text = "Sorry, Marco is ill today.";
+  sd_details_pane_perform (SD_DETAILS_PANE (pane), &message);
+  act (wizard, "wizard.confirm");
+
+  /* Both happen, in the order asked: the message, then the cancellation. */
+  after = assert_cancelled (f, pane, booked, outbox_before + 1, SD_PARTY_SALON,
+                            SD_CANCEL_REASON_ILLNESS, 0);
+  messages = sd_store_list_messages (f->store, sd_appointment_get_id (booked), NULL);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (sd_message_get_body (g_ptr_array_index (messages, 0)), ==,
+                   "Sorry, Marco is ill today.");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1052,6 +1087,7 @@ main (int argc, char *argv[])
   ADD ("undo-toast-timeout", test_undo_toast_timeout);
   ADD ("message-client", test_message_client);
   ADD ("message-states", test_message_states);
+  ADD ("confirm-while-busy", test_confirm_while_busy);
 #undef ADD
   return g_test_run ();
 }
