@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <json-glib/json-glib.h>
@@ -393,6 +394,87 @@ test_reputation (ComplaintFixture *cf, gconstpointer data)
   g_assert_cmpfloat (rep.decline_rate, <, 0.34);
 }
 
+/* The check a view runs as soon as a file is chosen is the one the answer makes. */
+static void
+test_check_attachment (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  static const char png[] = "\x89PNG\r\n\x1a\n....IHDR";
+  g_autofree char *png_path = write_file (f, "photo.png", png, sizeof png - 1, 0);
+  g_autofree char *text_path = write_file (f, "notes.png", "just text", 9, 0);
+  g_autofree char *huge_path = write_file (f, "huge.png", png, sizeof png - 1,
+                                           10 * 1024 * 1024 + 1);
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  goffset size = 0;
+
+  g_assert_true (sd_store_check_attachment (png_path, &type, &size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "image/png");
+  g_assert_cmpint (size, ==, sizeof png - 1);
+
+  g_assert_false (sd_store_check_attachment (text_path, &type, NULL, &error));
+  g_assert_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "notes.png"));
+  g_clear_error (&error);
+  g_assert_false (sd_store_check_attachment (huge_path, NULL, NULL, &error));
+  g_assert_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "huge.png"));
+  g_clear_error (&error);
+  /* A folder is not a file to send. */
+  g_assert_false (sd_store_check_attachment (f->dir, NULL, NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_IO);
+}
+
+/* Free slots for a redo: opening hours (Tue–Sat 09:00–19:00), closing days, now, and the
+ * staff member's own bookings, back to back allowed. */
+static void
+test_free_slots (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  g_autoptr(SdAppointment) busy = NULL;
+  g_autoptr(GArray) slots = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate closed;
+
+  busy = fixture_book (f, fixture_at (f, 24, 10, 0), f->staff[0], f->cut, SD_STATE_CONFIRMED,
+                       SD_PAYMENT_AT_SALON, "Bea Bianchi");
+  g_date_set_dmy (&closed, 25, 11, 2026);
+  sd_salon_add_closing_day (sd_store_get_salon (f->store), &closed);
+  sd_salon_set_hours (sd_store_get_salon (f->store), G_DATE_MONDAY, 0, 0);
+  sd_salon_set_hours (sd_store_get_salon (f->store), G_DATE_TUESDAY, 9 * 60, 19 * 60);
+  g_assert_true (sd_store_save_salon (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Monday (today) closed; Tuesday has 20 half hours less the busy one; Wednesday is a
+   * closing day. */
+  slots = sd_store_list_free_slots (f->store, f->staff[0], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 19);
+  g_assert_cmpint (g_array_index (slots, gint64, 0), ==, fixture_at (f, 24, 9, 0));
+  g_assert_cmpint (g_array_index (slots, gint64, 1), ==, fixture_at (f, 24, 9, 30));
+  g_assert_cmpint (g_array_index (slots, gint64, 2), ==, fixture_at (f, 24, 10, 30));
+  g_assert_cmpint (g_array_index (slots, gint64, 18), ==, fixture_at (f, 24, 18, 30));
+
+  /* Another stylist is free at 10:00; a limit stops early. */
+  first = sd_store_list_free_slots (f->store, f->staff[1], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  g_assert_cmpint (g_array_index (first, gint64, 2), ==, fixture_at (f, 24, 10, 0));
+  g_clear_pointer (&first, g_array_unref);
+
+  /* Nothing before now: at Tuesday 18:10 only 18:30 remains. */
+  sd_clock_set_now (f->clock, fixture_at (f, 24, 18, 10));
+  first = sd_store_list_free_slots (f->store, f->staff[0], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpint (g_array_index (first, gint64, 0), ==, fixture_at (f, 24, 18, 30));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,6 +488,8 @@ main (int argc, char **argv)
   ADD ("contest-attachments", test_contest_attachments);
   ADD ("list", test_list);
   ADD ("reputation", test_reputation);
+  ADD ("check-attachment", test_check_attachment);
+  ADD ("free-slots", test_free_slots);
 #undef ADD
 
   return g_test_run ();
