@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-complaints-view.h"
 #include "sd-details-pane.h"
 #include "sd-inbox-view.h"
 #include "sd-staff.h"
@@ -162,6 +163,9 @@ static void
 on_model_loaded (SdWindow *self)
 {
   update_week_summary (self);
+  /* Every reload path of the window (reload, a sync pass, a change) ends here. */
+  if (self->complaints_view != NULL)
+    sd_complaints_view_reload (SD_COMPLAINTS_VIEW (self->complaints_view));
 
   if (self->pending_select_id != 0)
     {
@@ -657,6 +661,16 @@ on_inbox_activated (SdWindow *self,
   g_task_run_in_thread (task, fetch_appointment_thread);
 }
 
+/* An answer or a message was written on the complaints page. */
+static void
+on_complaints_changed (SdWindow *self)
+{
+  sd_agenda_model_reload (self->model);
+  if (self->inbox_view != NULL)
+    sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
+  sd_window_note_local_change (self);
+}
+
 static gboolean
 count_to_attention (GBinding     *binding,
                     const GValue *from,
@@ -690,6 +704,18 @@ add_panes (SdWindow *self)
                            G_CALLBACK (on_inbox_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inbox_view, "deadlines-applied",
                            G_CALLBACK (on_deadlines_applied), self, G_CONNECT_SWAPPED);
+
+  self->complaints_view = sd_complaints_view_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->complaints_view, "complaints",
+                                    _("Complaints"));
+  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+  /* The badge counts complaints awaiting the salon's reply. */
+  g_object_bind_property (self->complaints_view, "count", page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->complaints_view, "count", page, "needs-attention",
+                               G_BINDING_SYNC_CREATE, count_to_attention, NULL, NULL, NULL);
+  g_signal_connect_object (self->complaints_view, "changed",
+                           G_CALLBACK (on_complaints_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -895,6 +921,8 @@ sd_window_get_part (SdWindow   *self,
     return GTK_WIDGET (self->list_view);
   if (g_strcmp0 (name, "inbox") == 0)
     return self->inbox_view;
+  if (g_strcmp0 (name, "complaints") == 0)
+    return self->complaints_view;
   if (g_strcmp0 (name, "details") == 0)
     return self->details_pane;
   if (g_strcmp0 (name, "search") == 0)
