@@ -427,6 +427,7 @@ setup_money (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_margin_end (label, 12);
   gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
@@ -466,7 +467,7 @@ static void
 build_columns (SdComplaintsView *self)
 {
   add_column (self, _("Deadline"), G_CALLBACK (setup_two_lines), G_CALLBACK (bind_deadline),
-              G_CALLBACK (unbind_deadline), FALSE, 190);
+              G_CALLBACK (unbind_deadline), FALSE, 220);
   add_column (self, _("Status"), G_CALLBACK (setup_status), G_CALLBACK (bind_status), NULL,
               FALSE, 150);
   add_column (self, _("Appointment"), G_CALLBACK (setup_two_lines),

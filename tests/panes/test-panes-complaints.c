@@ -27,9 +27,11 @@ typedef struct
 /* ---- Data ---- */
 
 /* A prepaid appointment at @start, done, on which the client complains at @opened_at
- * (24 h to answer). Returns the complaint's id; the clock is back at PANES_NOW. */
+ * (24 h to answer) for @reason, asking @refund cents back. Returns the complaint's id; the
+ * clock is back at PANES_NOW. */
 static gint64
-complain (Fixture *fx, gint64 start, const char *client, gint64 opened_at)
+complain (Fixture *fx, gint64 start, const char *client, gint64 opened_at, const char *reason,
+          gint64 refund)
 {
   PanesFixture *f = &fx->f;
   g_autoptr (SdAppointment) a = NULL;
@@ -37,13 +39,22 @@ complain (Fixture *fx, gint64 start, const char *client, gint64 opened_at)
   g_autoptr (SdAppointment) c = NULL;
   g_autoptr (SdAppointment) d = NULL;
   g_autoptr (SdAppointment) e = NULL;
+  g_autoptr (GError) error = NULL;
+  SdActionRequest request;
 
   sd_clock_set_now (f->clock, start - 4 * 3600);
   a = panes_book (f, start, SD_STATE_REQUESTED, client);
   b = panes_perform (f, a, SD_ACTION_ACCEPT, start - 3 * 3600);
   c = panes_perform (f, b, SD_ACTION_CHECK_IN, start);
   d = panes_perform (f, c, SD_ACTION_CHECK_OUT, start + 45 * 60);
-  e = panes_perform (f, d, SD_ACTION_OPEN_COMPLAINT, opened_at);
+  sd_clock_set_now (f->clock, opened_at);
+  sd_action_request_init (&request, SD_ACTION_OPEN_COMPLAINT);
+  request.by = SD_PARTY_CLIENT;
+  request.text = reason;
+  request.refund_requested_cents = refund;
+  request.deadline_kind = SD_DEADLINE_HOURS_24;
+  e = sd_store_perform (f->store, sd_appointment_get_id (d), &request, &error);
+  g_assert_no_error (error);
   sd_clock_set_now (f->clock, PANES_NOW);
   return sd_appointment_get_complaint_id (e);
 }
@@ -59,14 +70,31 @@ fixture_setup (Fixture *fx, gconstpointer data)
 
   panes_fixture_setup (f, data);
   /* Thursday, opened Friday 10:00: due Saturday 10:00, long passed (missed on load). */
-  fx->cora = complain (fx, PANES_NOW - 4 * 86400 + 3600, "Cora Conti", PANES_NOW - 3 * 86400 + 3600);
+  fx->cora = complain (fx, PANES_NOW - 4 * 86400 + 3600, "Cora Conti",
+                       PANES_NOW - 3 * 86400 + 3600, "I waited forty minutes past my time.", 1500);
   /* Friday, opened Sunday 10:00: due today 10:00, one hour left. */
-  fx->anna = complain (fx, PANES_NOW - 3 * 86400 + 3600, "Anna Rossi", PANES_NOW - 23 * 3600);
+  fx->anna = complain (fx, PANES_NOW - 3 * 86400 + 3600, "Anna Rossi", PANES_NOW - 23 * 3600,
+                       "The cut is uneven: the fringe is much shorter on the left than on the "
+                       "right, and nobody checked it with me before I paid.", 4500);
   /* Saturday noon, opened today 08:00: due tomorrow 08:00. */
-  fx->bram = complain (fx, PANES_NOW - 2 * 86400 + 3 * 3600, "Bram Bakker", PANES_NOW - 3600);
+  fx->bram = complain (fx, PANES_NOW - 2 * 86400 + 3 * 3600, "Bram Bakker", PANES_NOW - 3600,
+                       "The colour is not what we agreed.", 2500);
   /* Saturday 15:00, opened Sunday 09:00, refunded Sunday 12:00. */
   fx->dirk = complain (fx, PANES_NOW - 2 * 86400 + 6 * 3600, "Dirk de Vries",
-                       PANES_NOW - 86400);
+                       PANES_NOW - 86400, "Charged twice for one cut.", 4500);
+  /* Anna also wrote in the chat, an hour after her complaint. */
+  {
+    g_autoptr (SdComplaint) anna = sd_store_get_complaint (f->store, fx->anna, NULL);
+    g_autoptr (SdMessage) message = sd_message_new ();
+
+    sd_message_set_appointment_id (message, sd_complaint_get_appointment_id (anna));
+    sd_message_set_author (message, SD_PARTY_CLIENT);
+    sd_message_set_body (message, "Hello, I sent a complaint about my haircut on Friday. "
+                                  "Can someone call me back?");
+    sd_message_set_at (message, PANES_NOW - 22 * 3600);
+    g_assert_true (sd_store_add_message (f->store, message, &error));
+    g_assert_no_error (error);
+  }
   sd_clock_set_now (f->clock, PANES_NOW - 21 * 3600);
   refunded = sd_store_respond_complaint (f->store, fx->dirk, &refund, &error);
   g_assert_no_error (error);
@@ -376,8 +404,8 @@ test_list (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (text, "Missed"));
   g_assert_nonnull (strstr (text, "was due Sat 21 Nov, 10:00"));
   g_assert_nonnull (strstr (text, "Resolved"));
-  g_assert_nonnull (strstr (text, "The cut is uneven"));
-  g_assert_nonnull (strstr (text, "€45.00"));
+  g_assert_nonnull (strstr (text, "The colour is not what we agreed."));
+  g_assert_nonnull (strstr (text, "€25.00"));
   g_assert_nonnull (strstr (text, "2 complaints awaiting your reply · 1 missed"));
   /* Under two hours left: red. */
   left = find_label (view, "1 h left");
@@ -448,7 +476,7 @@ test_refund (Fixture *fx, gconstpointer data)
 {
   PanesFixture *f = &fx->f;
   GtkWidget *view = sd_complaints_view_new (f->store);
-  GtkWidget *window = panes_window_new (view, 1280, 800);
+  GtkWidget *window = panes_window_new (view, 1280, 900);
   GtkWidget *pane;
   GtkWidget *entry;
   GtkWidget *error_label;
@@ -578,7 +606,7 @@ test_contest (Fixture *fx, gconstpointer data)
 {
   PanesFixture *f = &fx->f;
   GtkWidget *view = sd_complaints_view_new (f->store);
-  GtkWidget *window = panes_window_new (view, 1280, 900);
+  GtkWidget *window = panes_window_new (view, 1280, 1100);
   g_autofree char *png = write_png (f, "colour-chart.png");
   g_autofree char *pdf = write_bytes (f, "receipt.pdf", "%PDF-1.7\n%…", 12, 0);
   const char *const files[] = { png, pdf, NULL };
@@ -793,7 +821,7 @@ test_chat (Fixture *fx, gconstpointer data)
   sd_message_set_appointment_id (message, sd_complaint_get_appointment_id (complaint));
   sd_message_set_author (message, SD_PARTY_CLIENT);
   sd_message_set_body (message, "The fringe is much shorter on the left.");
-  sd_message_set_at (message, PANES_NOW - 22 * 3600);
+  sd_message_set_at (message, PANES_NOW - 20 * 3600);
   g_assert_true (sd_store_add_message (f->store, message, &error));
   g_assert_no_error (error);
 
@@ -802,6 +830,7 @@ test_chat (Fixture *fx, gconstpointer data)
   text = visible_text (pane_child (pane, "chat_list"));
   g_assert_nonnull (strstr (text, "The fringe is much shorter on the left."));
   g_assert_nonnull (strstr (text, "Anna Rossi · Sun 22 Nov, 11:00"));
+  g_assert_nonnull (strstr (text, "Anna Rossi · Sun 22 Nov, 13:00"));
 
   entry = pane_child (pane, "message_entry");
   g_assert_false (action_enabled (pane, "complaint.send-message"));
