@@ -414,6 +414,79 @@ sd_store_check_attachment (const char *path, const char **content_type_out, goff
   return TRUE;
 }
 
+/* ---- The comments thread ---- */
+
+void
+sd_complaint_comment_free (SdComplaintComment *comment)
+{
+  if (comment == NULL)
+    return;
+  g_free (comment->body);
+  g_strfreev (comment->attachment_names);
+  g_free (comment);
+}
+
+/* The file names of a comment's attachments column (a JSON array of objects). */
+static char **
+attachment_names (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            g_strv_builder_add (names, json_object_get_string_member_with_default (
+                                         json_node_get_object (element), "filename", "?"));
+        }
+    }
+  return g_strv_builder_end (names);
+}
+
+GPtrArray *
+sd_store_list_complaint_comments (SdStore *self, gint64 complaint_id, GError **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SdStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  stmt = sd_store_stmt (self, "SELECT author, body, at, attachments FROM complaint_comments"
+                              " WHERE complaint_id = ? ORDER BY at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_complaint_comment_free);
+  sqlite3_bind_int64 (stmt, 1, complaint_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdComplaintComment *comment = g_new0 (SdComplaintComment, 1);
+
+      comment->author = SD_PARTY_CLIENT;
+      sd_party_from_string (sd_store_column_text (stmt, 0), &comment->author);
+      comment->body = g_strdup (sd_store_column_text (stmt, 1));
+      comment->at = sqlite3_column_int64 (stmt, 2);
+      comment->attachment_names = attachment_names (sd_store_column_text (stmt, 3));
+      g_ptr_array_add (list, comment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* ---- Free slots (a redo's time) ---- */
 
 static GArray *

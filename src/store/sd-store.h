@@ -211,6 +211,23 @@ GArray         *sd_store_list_free_slots   (SdStore *self, gint64 staff_id, gint
                                             gint64 from, gint64 to, gint64 step, guint limit,
                                             GError **error);
 
+/* One comment of a complaint's thread, as pulled from the marketplace. */
+typedef struct
+{
+  SdParty author;            /* SD_PARTY_CLIENT, SD_PARTY_SALON or SD_PARTY_STAFF */
+  char *body;
+  gint64 at;
+  char **attachment_names;   /* the files it carried, by name; NULL-ended, maybe empty */
+} SdComplaintComment;
+
+void            sd_complaint_comment_free  (SdComplaintComment *comment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdComplaintComment, sd_complaint_comment_free)
+
+/* The complaint's comments thread, oldest first: GPtrArray of SdComplaintComment. The sync
+ * engine stores them with each pulled complaint (a newer version replaces the thread). */
+GPtrArray      *sd_store_list_complaint_comments (SdStore *self, gint64 complaint_id,
+                                                  GError **error);
+
 /* ---- Reputation ---- */
 
 /* Figures over [from, to) (SdReputation is defined in sd-reputation.h of the core). */
