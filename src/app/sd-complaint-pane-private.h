@@ -56,6 +56,8 @@ struct _SdComplaintPane
   GtkLabel *refund_asked_label;
   GtkLabel *paid_label;
   GtkLabel *reason_label;
+  GtkWidget *comments_group;
+  GtkListBox *comments_list;
   GtkWidget *attachments_group;
   GtkFlowBox *attachments_box;
   GtkStack *answer_stack;

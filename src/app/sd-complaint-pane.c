@@ -205,6 +205,76 @@ scroll_chat_to_end (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- The comments thread ---- */
+
+static const char *
+comment_author (SdComplaintPane *self, SdParty author)
+{
+  switch (author)
+    {
+    case SD_PARTY_SALON:
+      return _("You");
+    case SD_PARTY_STAFF:
+      return _("Marketplace staff");
+    case SD_PARTY_CLIENT:
+    default:
+      return self->complaint != NULL ? sd_complaint_get_client_name (self->complaint)
+                                     : _("Client");
+    }
+}
+
+static void
+show_comments (SdComplaintPane *self, GPtrArray *comments)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comments_list))) != NULL)
+    gtk_list_box_remove (self->comments_list, child);
+  for (guint i = 0; comments != NULL && i < comments->len; i++)
+    {
+      SdComplaintComment *comment = g_ptr_array_index (comments, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *meta = gtk_label_new (NULL);
+      GtkWidget *body = gtk_label_new (comment->body);
+      g_autofree char *when = sd_complaint_pane_format_instant (self, comment->at);
+      /* Translators: above a complaint comment, "Marketplace staff · Mon 23 Nov 2026, 13:00" */
+      g_autofree char *meta_text = g_strdup_printf (_("%s · %s"),
+                                                    comment_author (self, comment->author),
+                                                    when);
+
+      gtk_label_set_text (GTK_LABEL (meta), meta_text);
+      gtk_label_set_xalign (GTK_LABEL (meta), 0);
+      gtk_widget_add_css_class (meta, "caption");
+      gtk_widget_add_css_class (meta, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (body), 0);
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+      gtk_box_append (GTK_BOX (box), meta);
+      gtk_box_append (GTK_BOX (box), body);
+      if (comment->attachment_names != NULL && comment->attachment_names[0] != NULL)
+        {
+          GtkWidget *files = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          g_autofree char *names = g_strjoinv (", ", comment->attachment_names);
+          GtkWidget *label = gtk_label_new (names);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "caption");
+          gtk_box_append (GTK_BOX (files), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+          gtk_box_append (GTK_BOX (files), label);
+          gtk_box_append (GTK_BOX (box), files);
+        }
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_append (self->comments_list, box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (box)), FALSE);
+    }
+  gtk_widget_set_visible (self->comments_group, comments != NULL && comments->len > 0);
+}
+
 /* ---- The complaint ---- */
 
 static void
@@ -399,6 +469,7 @@ typedef struct
   SdComplaint *complaint;
   SdAppointment *appointment;
   GPtrArray *messages;
+  GPtrArray *comments;      /* SdComplaintComment */
   GArray *slots;
   GPtrArray *textures;      /* one per attachment, NULL where it is not a picture */
 } PaneLoad;
@@ -409,6 +480,7 @@ pane_load_free (PaneLoad *load)
   g_clear_object (&load->complaint);
   g_clear_object (&load->appointment);
   g_clear_pointer (&load->messages, g_ptr_array_unref);
+  g_clear_pointer (&load->comments, g_ptr_array_unref);
   g_clear_pointer (&load->slots, g_array_unref);
   g_clear_pointer (&load->textures, g_ptr_array_unref);
   g_free (load);
@@ -449,7 +521,9 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   if (load->appointment != NULL)
     load->messages = sd_store_list_messages (store, sd_appointment_get_id (load->appointment),
                                              &error);
-  if (load->messages != NULL
+  if (load->messages != NULL)
+    load->comments = sd_store_list_complaint_comments (store, id, &error);
+  if (load->comments != NULL
       && sd_complaint_get_status (load->complaint) == SD_COMPLAINT_AWAITING_REPLY)
     {
       gint64 now = sd_clock_get_now (sd_store_get_clock (store));
@@ -496,6 +570,7 @@ on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   self->slots = g_steal_pointer (&load->slots);
   show_complaint (self);
   show_attachments (self, load->textures);
+  show_comments (self, load->comments);
   show_messages (self, load->messages);
   gtk_stack_set_visible_child_name (self->stack, "complaint");
   g_idle_add_full (G_PRIORITY_LOW, scroll_chat_to_end, g_object_ref (self), g_object_unref);
@@ -879,6 +954,8 @@ sd_complaint_pane_class_init (SdComplaintPaneClass *klass)
   BIND (refund_asked_label);
   BIND (paid_label);
   BIND (reason_label);
+  BIND (comments_group);
+  BIND (comments_list);
   BIND (attachments_group);
   BIND (attachments_box);
   BIND (answer_stack);

@@ -13,6 +13,8 @@
 #include "panes-fixture.h"
 #include "sd-complaint-pane.h"
 #include "sd-complaints-view.h"
+#include "sd-store-private.h"
+#include "sd-store-sync.h"
 #include "sd-time.h"
 
 typedef struct
@@ -100,6 +102,45 @@ fixture_setup (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (refunded);
   sd_clock_set_now (f->clock, PANES_NOW);
+}
+
+/* The marketplace's version of Anna's complaint, as the sync engine pulls it: her photo
+ * and a note from the marketplace staff in the comments thread. */
+static void
+pull_anna_thread (Fixture *fx)
+{
+  PanesFixture *f = &fx->f;
+  g_autoptr (SdComplaint) anna = sd_store_get_complaint (f->store, fx->anna, NULL);
+  g_autofree char *sql = g_strdup_printf ("UPDATE appointments SET remote_id = 'apt_anna'"
+                                          " WHERE id = %lld",
+                                          (long long) sd_complaint_get_appointment_id (anna));
+  static const char json[] =
+    "{\"id\":\"cmp_anna\",\"version\":2,\"appointment_id\":\"apt_anna\","
+    "\"opened_by\":\"client\",\"opened_at\":\"2026-11-22T10:00:00+01:00\","
+    "\"reason\":\"The cut is uneven: the fringe is much shorter on the left than on the right,"
+    " and nobody checked it with me before I paid.\",\"refund_requested_cents\":4500,"
+    "\"deadline_kind\":\"hours_24\",\"reply_by\":\"2026-11-23T10:00:00+01:00\","
+    "\"status\":\"awaiting_reply\",\"comments\":["
+    "{\"id\":\"cmt_1\",\"author\":\"client\",\"body\":\"A photo from the day after.\","
+    "\"at\":\"2026-11-22T10:05:00+01:00\",\"attachments\":[{\"id\":\"att_1\","
+    "\"filename\":\"fringe.jpg\",\"content_type\":\"image/jpeg\",\"size\":48213}]},"
+    "{\"id\":\"cmt_2\",\"author\":\"staff\",\"body\":\"We asked the salon for its side.\","
+    "\"at\":\"2026-11-22T12:00:00+01:00\",\"attachments\":[]}],"
+    "\"response\":null,\"resolution\":null}";
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) sd_remote_change_free);
+  g_autoptr (GError) error = NULL;
+  guint applied = 0;
+
+  g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_ptr_array_add (changes, sd_remote_change_parse ("complaint", json_parser_get_root (parser),
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_store_apply_changes (f->store, changes, NULL, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied, ==, 1);
 }
 
 static void
@@ -487,6 +528,7 @@ test_refund (Fixture *fx, gconstpointer data)
   g_autofree char *text = NULL;
   guint outbox;
 
+  pull_anna_thread (fx);
   wait_for_list (view, 2, 4);
   pane = open_complaint (view, fx->anna, SD_COMPLAINT_AWAITING_REPLY);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "pages"))),
@@ -497,6 +539,12 @@ test_refund (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (text, "Full refund: €45.00"));
   g_assert_nonnull (strstr (text, "(1 h left)"));
   g_assert_nonnull (strstr (text, "does not affect your reputation"));
+  /* The comments thread pulled from the marketplace, oldest first, with its files. */
+  g_assert_true (gtk_widget_get_visible (pane_child (pane, "comments_group")));
+  g_assert_nonnull (strstr (text, "Anna Rossi · Sun 22 Nov 2026, 10:05\nA photo from the day "
+                                  "after.\nfringe.jpg"));
+  g_assert_nonnull (strstr (text, "Marketplace staff · Sun 22 Nov 2026, 12:00\nWe asked the "
+                                  "salon for its side."));
   g_assert_true (action_enabled (pane, "complaint.send-refund"));
   panes_screenshot (window, "complaints-reply.png");
 
@@ -790,6 +838,7 @@ test_missed (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_child (pane, "answer_stack"))),
                    ==, "closed");
   text = visible_text (pane);
+  g_assert_false (gtk_widget_get_visible (pane_child (pane, "comments_group")));
   g_assert_nonnull (strstr (text, "Missed"));
   g_assert_nonnull (strstr (text, "counts against your reputation"));
   g_assert_false (action_enabled (pane, "complaint.send-refund"));
