@@ -32,7 +32,6 @@ struct _SdComplaintsView
   gboolean loaded_once;
   gboolean loading;
   guint count;
-  guint n_loaded;
   char *filter_mode;
 
   GListStore *complaints;          /* SdComplaint, as the store gave them */
@@ -569,7 +568,6 @@ on_loaded (GObject *source, GAsyncResult *res, gpointer user_data)
     return;
   self->loading = FALSE;
   self->loaded_once = TRUE;
-  self->n_loaded++;
   gtk_spinner_set_spinning (self->spinner, FALSE);
   if (result == NULL)
     {

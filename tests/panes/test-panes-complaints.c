@@ -16,6 +16,7 @@
 #include "sd-store-private.h"
 #include "sd-store-sync.h"
 #include "sd-time.h"
+#include "sd-window.h"
 
 typedef struct
 {
@@ -901,6 +902,61 @@ test_chat (Fixture *fx, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  AdwViewStackPage *page;
+  guint badge;
+} BadgeIs;
+
+static gboolean
+badge_is (gpointer data)
+{
+  BadgeIs *wait = data;
+
+  return adw_view_stack_page_get_badge_number (wait->page) == wait->badge;
+}
+
+/* In the window: a "Complaints" page whose badge counts the complaints awaiting a reply,
+ * and which follows the window's reload (another desk answered one). */
+static void
+test_window_badge (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  g_autoptr (GListModel) staff = sd_store_list_staff (f->store, NULL);
+  SdWindow *window = SD_WINDOW (sd_window_new (NULL));
+  SdComplaintResponse refund = { .action = SD_RESPONSE_REFUND, .amount_cents = 500 };
+  g_autoptr (SdComplaint) answered = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *view;
+  AdwViewStack *stack;
+  BadgeIs wait;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  sd_window_set_store (window, f->store, staff);
+  sd_window_set_view (window, "complaints");
+  view = sd_window_get_part (window, "complaints");
+  g_assert_nonnull (view);
+  g_assert_cmpstr (sd_window_get_view (window), ==, "complaints");
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK));
+  wait.page = adw_view_stack_get_page (stack, view);
+  g_assert_cmpstr (adw_view_stack_page_get_title (wait.page), ==, "Complaints");
+  wait.badge = 2;
+  panes_wait_until (badge_is, &wait);
+  g_assert_true (adw_view_stack_page_get_needs_attention (wait.page));
+  panes_run_for (800);   /* the window's crossfade from its loading page */
+  panes_screenshot (GTK_WIDGET (window), "complaints-window.png");
+
+  answered = sd_store_respond_complaint (f->store, fx->bram, &refund, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait.badge = 1;
+  panes_wait_until (badge_is, &wait);
+  g_assert_true (adw_view_stack_page_get_needs_attention (wait.page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  panes_run_for (50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -918,6 +974,7 @@ main (int argc, char *argv[])
   ADD ("refusal-and-late", test_refusal_and_late);
   ADD ("missed", test_missed);
   ADD ("chat", test_chat);
+  ADD ("window-badge", test_window_badge);
 #undef ADD
   return g_test_run ();
 }
