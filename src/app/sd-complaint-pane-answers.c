@@ -167,9 +167,24 @@ sd_complaint_pane_selected_slot (SdComplaintPane *self)
   return g_array_index (self->slots, gint64, index - 1);
 }
 
+/* The chosen time gets a check mark: the row highlight alone is faint. */
 static void
 on_slot_selected (SdComplaintPane *self)
 {
+  GtkListBoxRow *selected;
+
+  if (self->slots_list == NULL)
+    return;   /* disposed: the list unselects as it goes */
+  selected = gtk_list_box_get_selected_row (self->slots_list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "sd-check");
+
+      if (check != NULL)
+        gtk_widget_set_opacity (check, row == GTK_WIDGET (selected) ? 1 : 0);
+    }
   sd_complaint_pane_update_actions (self);
 }
 
@@ -194,9 +209,13 @@ fill_slots (SdComplaintPane *self)
     {
       gint64 start = g_array_index (self->slots, gint64, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = sd_complaint_pane_format_instant (self, start);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+      g_autofree char *title = sd_complaint_pane_format_slot (self, start, start + duration);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_opacity (check, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "sd-check", check);
       g_object_set_data (G_OBJECT (row), "sd-slot", GUINT_TO_POINTER (i + 1));
       gtk_list_box_append (self->slots_list, row);
     }

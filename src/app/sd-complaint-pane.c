@@ -66,6 +66,18 @@ sd_complaint_pane_format_instant (SdComplaintPane *self, gint64 instant)
 }
 
 char *
+sd_complaint_pane_format_slot (SdComplaintPane *self, gint64 start, gint64 end)
+{
+  /* Translators: a free time's start on the reply screen, see g_date_time_format() */
+  g_autofree char *from = format_local (self, start, _("%a %-d %b, %H:%M"));
+  /* Translators: a free time's end, see g_date_time_format() */
+  g_autofree char *to = format_local (self, end, _("%H:%M"));
+
+  /* Translators: a free time for a redo, "Tue 24 Nov, 09:00 – 09:45" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+char *
 sd_complaint_pane_format_money (SdComplaintPane *self, gint64 cents)
 {
   SdSalon *salon = sd_store_get_salon (self->store);

@@ -624,7 +624,7 @@ test_redo (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (panes_count_children (GTK_WIDGET (slots)), ==, free_slots->len);
   first = gtk_list_box_get_row_at_index (slots, 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
-                   "Tue 24 Nov 2026, 09:00");
+                   "Tue 24 Nov, 09:00 – 09:45");
   g_assert_false (action_enabled (pane, "complaint.send-redo"));
 
   /* It says the client's window, with the computed date: 7 business days from today. */
@@ -634,6 +634,7 @@ test_redo (Fixture *fx, gconstpointer data)
 
   gtk_list_box_select_row (slots, first);
   g_assert_true (action_enabled (pane, "complaint.send-redo"));
+  panes_screenshot (window, "complaints-redo.png");
   gtk_widget_activate_action (pane, "complaint.send-redo", NULL);
   wait_for_pane (pane, SD_COMPLAINT_UNDER_REVIEW);
   after = stored (f, fx->bram);
@@ -845,6 +846,7 @@ test_missed (Fixture *fx, gconstpointer data)
   g_assert_false (action_enabled (pane, "complaint.send-refund"));
   g_assert_false (action_enabled (pane, "complaint.send-redo"));
   g_assert_false (action_enabled (pane, "complaint.send-contest"));
+  panes_screenshot (window, "complaints-missed.png");
 
   /* Back to the list. */
   gtk_widget_activate_action (pane, "complaints.back", NULL);
