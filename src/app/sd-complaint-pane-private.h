@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-complaint-pane-private.h — shared by sd-complaint-pane.c (loading, the complaint, the
- * chat, sending) and sd-complaint-pane-answers.c (the three answers: amounts, free slots,
- * files, and what each answer will do). */
+/* sd-complaint-pane-private.h — shared by sd-complaint-pane.c (loading, the complaint,
+ * sending), sd-complaint-pane-chat.c (the chat and the comments thread) and
+ * sd-complaint-pane-answers.c (the three answers: amounts, free slots, files, and what each
+ * answer will do). */
 #pragma once
 
 #include "sd-complaint-pane.h"
@@ -83,6 +84,16 @@ struct _SdComplaintPane
 
 /* sd-complaint-pane.c */
 gint64   sd_complaint_pane_now             (SdComplaintPane *self);
+/* Loads the shown complaint again (after an answer or a message). */
+void     sd_complaint_pane_reload          (SdComplaintPane *self);
+void     sd_complaint_pane_set_busy        (SdComplaintPane *self,
+                                            gboolean         loading,
+                                            gboolean         sending);
+/* Emits "changed" for the shown complaint. */
+void     sd_complaint_pane_emit_changed    (SdComplaintPane *self);
+/* "Mon 23 Nov, 14:30" in the salon's zone. Free with g_free. */
+char    *sd_complaint_pane_format_short    (SdComplaintPane *self,
+                                            gint64           instant);
 /* "Mon 23 Nov 2026, 14:30" in the salon's zone. Free with g_free. */
 char    *sd_complaint_pane_format_instant  (SdComplaintPane *self,
                                             gint64           instant);
@@ -103,6 +114,13 @@ GtkWidget *sd_complaint_pane_thumbnail     (const char *path,
                                             const char *name,
                                             GdkTexture *texture,
                                             gboolean    removable);
+
+/* sd-complaint-pane-chat.c */
+void     sd_complaint_pane_show_messages   (SdComplaintPane *self,
+                                            GPtrArray       *messages);
+void     sd_complaint_pane_show_comments   (SdComplaintPane *self,
+                                            GPtrArray       *comments);
+void     sd_complaint_pane_class_init_chat (GtkWidgetClass  *widget_class);
 
 /* sd-complaint-pane-answers.c */
 /* TRUE when the complaint awaits a reply and its deadline has passed (answers are late). */
