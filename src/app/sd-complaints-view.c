@@ -359,6 +359,16 @@ on_tick (gpointer user_data)
 
 /* ---- Navigation ---- */
 
+/* Back (and its Escape) only means something on the reply screen; elsewhere Escape is
+ * the window's. */
+static void
+on_page_changed (SdComplaintsView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.back",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->pages),
+                                            "reply") == 0);
+}
+
 void
 sd_complaints_view_open (SdComplaintsView *self, gint64 complaint_id)
 {
@@ -561,6 +571,9 @@ sd_complaints_view_init (SdComplaintsView *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   sd_complaints_view_build_columns (self);
+  g_signal_connect_object (self->pages, "notify::visible-child-name",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  on_page_changed (self);
 }
 
 GtkWidget *

@@ -848,10 +848,12 @@ test_missed (Fixture *fx, gconstpointer data)
   g_assert_false (action_enabled (pane, "complaint.send-contest"));
   panes_screenshot (window, "complaints-missed.png");
 
-  /* Back to the list. */
+  /* Back to the list; there, Back is off (Escape goes to the window). */
+  g_assert_true (action_enabled (pane, "complaints.back"));
   gtk_widget_activate_action (pane, "complaints.back", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "pages"))),
                    ==, "list");
+  g_assert_false (action_enabled (pane, "complaints.back"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
