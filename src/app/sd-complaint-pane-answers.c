@@ -188,6 +188,45 @@ on_slot_selected (SdComplaintPane *self)
   sd_complaint_pane_update_actions (self);
 }
 
+/* The day of a slot, as a local date number (for day headers). */
+static guint
+slot_day (SdComplaintPane *self, GtkListBoxRow *row)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sd-slot"));
+  g_autofree char *day = NULL;
+
+  if (index == 0 || self->slots == NULL || index > self->slots->len)
+    return 0;
+  day = sd_complaint_pane_format_day (self, g_array_index (self->slots, gint64, index - 1));
+  return g_str_hash (day);
+}
+
+/* A heading above the first time of each day: the list is long (two weeks). */
+static void
+slot_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+{
+  SdComplaintPane *self = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sd-slot"));
+  g_autofree char *day = NULL;
+  GtkWidget *header;
+
+  /* Rows of the previous load are asked too while they are being removed. */
+  if (index == 0 || self->slots == NULL || index > self->slots->len
+      || (before != NULL && slot_day (self, before) == slot_day (self, row)))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  day = sd_complaint_pane_format_day (self, g_array_index (self->slots, gint64, index - 1));
+  header = gtk_label_new (day);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_top (header, 10);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_list_box_row_set_header (row, header);
+}
+
 static void
 fill_slots (SdComplaintPane *self)
 {
@@ -204,17 +243,28 @@ fill_slots (SdComplaintPane *self)
                            sd_appointment_get_service_name (self->appointment),
                            (int) (duration / 60), staff != NULL ? staff : "");
   gtk_label_set_text (self->redo_intro_label, intro);
+  gtk_list_box_set_header_func (self->slots_list, slot_header, self, NULL);
 
+  /* Plain rows: two weeks of half hours are a few hundred of them. */
   for (guint i = 0; self->slots != NULL && i < self->slots->len; i++)
     {
       gint64 start = g_array_index (self->slots, gint64, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
       g_autofree char *title = sd_complaint_pane_format_slot (self, start, start + duration);
+      GtkWidget *label = gtk_label_new (title);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_opacity (check, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data (G_OBJECT (row), "sd-check", check);
       g_object_set_data (G_OBJECT (row), "sd-slot", GUINT_TO_POINTER (i + 1));
       gtk_list_box_append (self->slots_list, row);

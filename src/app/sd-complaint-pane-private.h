@@ -99,10 +99,13 @@ char    *sd_complaint_pane_format_instant  (SdComplaintPane *self,
                                             gint64           instant);
 char    *sd_complaint_pane_format_money    (SdComplaintPane *self,
                                             gint64           cents);
-/* "Tue 24 Nov, 09:00 – 09:45". Free with g_free. */
+/* "09:00 – 09:45". Free with g_free. */
 char    *sd_complaint_pane_format_slot     (SdComplaintPane *self,
                                             gint64           start,
                                             gint64           end);
+/* "Tuesday 24 November". Free with g_free. */
+char    *sd_complaint_pane_format_day      (SdComplaintPane *self,
+                                            gint64           instant);
 /* Enables the actions from the state (loaded, awaiting a reply, not late, valid input). */
 void     sd_complaint_pane_update_actions  (SdComplaintPane *self);
 /* Sends @response (copied) in a thread; shows the refusal or the answer. */

@@ -21,7 +21,7 @@
 /* A redo is offered in the next two weeks, on the half hour. */
 #define REDO_DAYS 14
 #define REDO_STEP (30 * 60)
-#define REDO_MAX_SLOTS 60
+#define REDO_MAX_SLOTS 400
 
 G_DEFINE_FINAL_TYPE (SdComplaintPane, sd_complaint_pane, ADW_TYPE_BIN)
 
@@ -83,12 +83,20 @@ sd_complaint_pane_emit_changed (SdComplaintPane *self)
 char *
 sd_complaint_pane_format_slot (SdComplaintPane *self, gint64 start, gint64 end)
 {
-  g_autofree char *from = sd_complaint_pane_format_short (self, start);
-  /* Translators: a free time's end, see g_date_time_format() */
+  /* Translators: a free time's start and end, see g_date_time_format() */
+  g_autofree char *from = format_local (self, start, _("%H:%M"));
   g_autofree char *to = format_local (self, end, _("%H:%M"));
 
-  /* Translators: a free time for a redo, "Tue 24 Nov, 09:00 – 09:45" */
+  /* Translators: a free time for a redo, "09:00 – 09:45" */
   return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+char *
+sd_complaint_pane_format_day (SdComplaintPane *self, gint64 instant)
+{
+  /* Translators: a day heading in the redo times, "Tuesday 24 November"; see
+   * g_date_time_format() */
+  return format_local (self, instant, _("%A %-d %B"));
 }
 
 char *
