@@ -591,6 +591,24 @@ sd_complaints_view_get_count (SdComplaintsView *self)
   return self->count;
 }
 
+gint64
+sd_complaints_view_find_awaiting (SdComplaintsView *self, gint64 appointment_id)
+{
+  GListModel *all;
+
+  g_return_val_if_fail (SD_IS_COMPLAINTS_VIEW (self), 0);
+
+  all = G_LIST_MODEL (self->complaints);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (SdComplaint) complaint = g_list_model_get_item (all, i);
+
+      if (sd_complaint_get_appointment_id (complaint) == appointment_id && needs_reply (complaint))
+        return sd_complaint_get_id (complaint);
+    }
+  return 0;
+}
+
 GListModel *
 sd_complaints_view_get_model (SdComplaintsView *self)
 {

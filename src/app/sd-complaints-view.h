@@ -20,6 +20,10 @@ guint       sd_complaints_view_get_count (SdComplaintsView *self);
 /* Shows the reply screen of one complaint (what activating its row does). */
 void        sd_complaints_view_open      (SdComplaintsView *self,
                                           gint64            complaint_id);
+/* The complaint awaiting the salon's reply on appointment @appointment_id, among those
+ * loaded; 0 when there is none. */
+gint64      sd_complaints_view_find_awaiting (SdComplaintsView *self,
+                                              gint64            appointment_id);
 /* The complaints shown with the current filter, in order (a GListModel of SdComplaint). */
 GListModel *sd_complaints_view_get_model (SdComplaintsView *self);
 

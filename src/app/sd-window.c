@@ -650,6 +650,19 @@ on_inbox_activated (SdWindow *self,
 {
   SdAppointment *a = sd_agenda_model_find (self->model, id);
   g_autoptr(GTask) task = NULL;
+  gint64 complaint_id = 0;
+
+  if (self->complaints_view != NULL)
+    complaint_id = sd_complaints_view_find_awaiting (SD_COMPLAINTS_VIEW (self->complaints_view),
+                                                     id);
+
+  /* A complaint to answer opens its reply screen, beside the chat (SPEC §3). */
+  if (complaint_id != 0)
+    {
+      sd_complaints_view_open (SD_COMPLAINTS_VIEW (self->complaints_view), complaint_id);
+      sd_window_set_view (self, "complaints");
+      return;
+    }
 
   if (a != NULL)
     {

@@ -927,7 +927,8 @@ badge_is (gpointer data)
 }
 
 /* In the window: a "Complaints" page whose badge counts the complaints awaiting a reply,
- * and which follows the window's reload (another desk answered one). */
+ * which the inbox's complaints open, and which follows the window's reload (another desk
+ * answered one). */
 static void
 test_window_badge (Fixture *fx, gconstpointer data)
 {
@@ -956,6 +957,22 @@ test_window_badge (Fixture *fx, gconstpointer data)
   g_assert_true (adw_view_stack_page_get_needs_attention (wait.page));
   panes_run_for (800);   /* the window's crossfade from its loading page */
   panes_screenshot (GTK_WIDGET (window), "complaints-window.png");
+
+  /* A complaint activated in the inbox opens its reply screen on this page. */
+  {
+    g_autoptr (SdComplaint) anna = stored (f, fx->anna);
+    GtkWidget *pane = view_child (view, "pane");
+
+    sd_window_set_view (window, "inbox");
+    g_signal_emit_by_name (sd_window_get_part (window, "inbox"), "appointment-activated",
+                           sd_complaint_get_appointment_id (anna));
+    g_assert_cmpstr (sd_window_get_view (window), ==, "complaints");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child (view, "pages"))),
+                     ==, "reply");
+    wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+    g_assert_cmpint (sd_complaint_get_id (sd_complaint_pane_get_complaint (
+                       SD_COMPLAINT_PANE (pane))), ==, fx->anna);
+  }
 
   answered = sd_store_respond_complaint (f->store, fx->bram, &refund, &error);
   g_assert_no_error (error);
