@@ -176,6 +176,8 @@ on_slot_selected (SdComplaintPane *self)
   if (self->slots_list == NULL)
     return;   /* disposed: the list unselects as it goes */
   selected = gtk_list_box_get_selected_row (self->slots_list);
+  if (selected != NULL)
+    self->chosen_slot = sd_complaint_pane_selected_slot (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -235,7 +237,9 @@ fill_slots (SdComplaintPane *self)
                     - sd_appointment_get_start (self->appointment);
   const char *staff = sd_appointment_get_staff_name (self->appointment);
   g_autofree char *intro = NULL;
+  gint64 chosen = self->chosen_slot;
 
+  /* Reloaded (after a pull): the time the user picked stays picked if it is still free. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_list))) != NULL)
     gtk_list_box_remove (self->slots_list, child);
   /* Translators: "A free Cut & blow-dry (45 min) with Marco, in the next two weeks:" */
@@ -268,6 +272,8 @@ fill_slots (SdComplaintPane *self)
       g_object_set_data (G_OBJECT (row), "sd-check", check);
       g_object_set_data (G_OBJECT (row), "sd-slot", GUINT_TO_POINTER (i + 1));
       gtk_list_box_append (self->slots_list, row);
+      if (start == chosen)
+        gtk_list_box_select_row (self->slots_list, GTK_LIST_BOX_ROW (row));
     }
   if (self->slots == NULL || self->slots->len == 0)
     {

@@ -30,6 +30,7 @@ struct _SdComplaintPane
   SdComplaint *complaint;
   SdAppointment *appointment;
   GArray *slots;                   /* gint64 free starts for a redo */
+  gint64 chosen_slot;              /* the one the user picked (kept across reloads) */
   GPtrArray *files;                /* SdPaneFile for the contest */
   GCancellable *cancellable;       /* everything in flight; cancelled on dispose */
   GCancellable *load_cancellable;

@@ -460,6 +460,7 @@ sd_complaint_pane_set_complaint (SdComplaintPane *self, gint64 complaint_id)
       gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
       gtk_editable_set_text (GTK_EDITABLE (self->message_entry), "");
       gtk_check_button_set_active (self->refund_full_check, TRUE);
+      self->chosen_slot = 0;
       gtk_widget_set_visible (GTK_WIDGET (self->files_error_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->answer_error_label), FALSE);
       gtk_stack_set_visible_child_name (self->answers_stack, "refund");

@@ -208,6 +208,30 @@ set_count (SdComplaintsView *self, guint count)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
 
+/* The complaint on the reply screen changed in the store (a pull brought comments, the
+ * marketplace resolved it, its deadline passed): show it as it now is. What the user typed
+ * or chose stays. */
+static void
+refresh_open_pane (SdComplaintsView *self, GPtrArray *list)
+{
+  SdComplaint *shown = sd_complaint_pane_get_complaint (self->pane);
+
+  if (shown == NULL || sd_complaint_pane_get_busy (self->pane)
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "reply") != 0)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      SdComplaint *now_is = g_ptr_array_index (list, i);
+
+      if (sd_complaint_get_id (now_is) != sd_complaint_get_id (shown))
+        continue;
+      if (sd_complaint_get_version (now_is) != sd_complaint_get_version (shown)
+          || sd_complaint_get_status (now_is) != sd_complaint_get_status (shown))
+        sd_complaint_pane_set_complaint (self->pane, sd_complaint_get_id (now_is));
+      return;
+    }
+}
+
 static void
 show_complaints (SdComplaintsView *self, GPtrArray *list)
 {
@@ -240,6 +264,7 @@ show_complaints (SdComplaintsView *self, GPtrArray *list)
   gtk_stack_set_visible_child_name (self->list_stack, "list");
   update_page (self);
   set_count (self, awaiting);
+  refresh_open_pane (self, list);
 }
 
 typedef struct

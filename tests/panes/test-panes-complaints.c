@@ -792,7 +792,8 @@ test_refuse_files (Fixture *fx, gconstpointer data)
 }
 
 /* The store still decides: an answer another desk gave first is refused, in its words,
- * and nothing more is written. After the deadline the texts say it is late. */
+ * and nothing more is written. After the deadline the texts say it is late, then the
+ * screen shows the complaint missed. */
 static void
 test_refusal_and_late (Fixture *fx, gconstpointer data)
 {
@@ -822,13 +823,58 @@ test_refusal_and_late (Fixture *fx, gconstpointer data)
   /* Anna's deadline passes while her reply screen is open. */
   pane = open_complaint (view, fx->anna, SD_COMPLAINT_AWAITING_REPLY);
   g_assert_true (action_enabled (pane, "complaint.send-refund"));
+  /* At once (the clock's notification): the texts say it is late, sending is off. */
   sd_clock_set_now (f->clock, PANES_NOW + 3601);
-  panes_run_for (50);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (pane_child (pane,
                                                                        "refund_effect_label"))),
                             "Too late: the deadline passed on Mon 23 Nov 2026, 10:00"));
   g_assert_false (action_enabled (pane, "complaint.send-refund"));
   g_assert_false (action_enabled (pane, "complaint.add-files"));
+  /* Then the store marks it missed, and the open screen follows. */
+  wait_for_pane (pane, SD_COMPLAINT_MISSED);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (pane_child (pane, "answer_stack"))),
+                   ==, "closed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* A pull while the reply screen is open (the marketplace added comments): the screen
+ * shows them, and what the user had typed and chosen stays. */
+static void
+test_refreshed_while_open (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  GtkWidget *view = sd_complaints_view_new (f->store);
+  GtkWidget *window = panes_window_new (view, 1280, 800);
+  GtkWidget *pane;
+  GtkListBox *slots;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  wait_for_list (view, 2, 4);
+  pane = open_complaint (view, fx->anna, SD_COMPLAINT_AWAITING_REPLY);
+  g_assert_false (gtk_widget_get_visible (pane_child (pane, "comments_group")));
+  set_text_view (pane, "Our side, half written");
+  slots = GTK_LIST_BOX (pane_child (pane, "slots_list"));
+  gtk_list_box_select_row (slots, gtk_list_box_get_row_at_index (slots, 3));
+
+  pull_anna_thread (fx);
+  gtk_widget_activate_action (view, "complaints.refresh", NULL);
+  panes_wait_until (is_visible, pane_child (pane, "comments_group"));
+  wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+  g_assert_nonnull (find_label (pane_child (pane, "comments_list"), "We asked the salon"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pane_child (pane, "contest_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Our side, half written");
+  g_assert_true (gtk_list_box_get_selected_row (slots)
+                 == gtk_list_box_get_row_at_index (slots, 3));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -999,6 +1045,7 @@ main (int argc, char *argv[])
   ADD ("contest", test_contest);
   ADD ("refuse-files", test_refuse_files);
   ADD ("refusal-and-late", test_refusal_and_late);
+  ADD ("refreshed-while-open", test_refreshed_while_open);
   ADD ("missed", test_missed);
   ADD ("chat", test_chat);
   ADD ("window-badge", test_window_badge);
