@@ -176,14 +176,14 @@ sd_complaint_pane_thumbnail (const char *path, const char *name, GdkTexture *tex
   GtkWidget *preview;
 
   gtk_widget_add_css_class (frame, "card");
-  gtk_widget_set_size_request (frame, 112, 96);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
   if (texture != NULL)
     {
       preview = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       gtk_picture_set_content_fit (GTK_PICTURE (preview), GTK_CONTENT_FIT_COVER);
       gtk_picture_set_can_shrink (GTK_PICTURE (preview), TRUE);
-      gtk_widget_set_vexpand (preview, TRUE);
     }
   else
     {
@@ -192,9 +192,10 @@ sd_complaint_pane_thumbnail (const char *path, const char *name, GdkTexture *tex
                                               ? "x-office-document-symbolic"
                                               : "image-x-generic-symbolic");
       gtk_image_set_pixel_size (GTK_IMAGE (preview), 48);
-      gtk_widget_set_vexpand (preview, TRUE);
       gtk_widget_add_css_class (preview, "dim-label");
     }
+  /* A fixed size, never expanding: the grid of files must not grow with the window. */
+  gtk_widget_set_size_request (preview, 112, 96);
   gtk_box_append (GTK_BOX (frame), preview);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), frame);
   if (removable)
