@@ -409,6 +409,12 @@ on_files_checked (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (check == NULL)
     return;   /* cancelled */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "sd-generation"))
+      != self->files_generation)
+    {
+      file_check_free (check);   /* chosen for another complaint */
+      return;
+    }
   refused = g_ptr_array_ref (check->refused);
   g_object_set_data (G_OBJECT (self), "sd-checking", NULL);
   for (guint i = 0; i < check->accepted->len; i++)
@@ -452,6 +458,8 @@ sd_complaint_pane_add_files (SdComplaintPane *self, GFile **files, guint n_files
   gtk_stack_set_visible_child_name (self->answers_stack, "contest");
   task = g_task_new (NULL, self->cancellable, on_files_checked, g_object_ref (self));
   g_task_set_source_tag (task, sd_complaint_pane_add_files);
+  g_object_set_data (G_OBJECT (task), "sd-generation",
+                     GUINT_TO_POINTER (self->files_generation));
   g_task_set_task_data (task, g_ptr_array_free (g_steal_pointer (&paths), FALSE),
                         (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, check_files_thread);

@@ -32,6 +32,7 @@ struct _SdComplaintPane
   GArray *slots;                   /* gint64 free starts for a redo */
   gint64 chosen_slot;              /* the one the user picked (kept across reloads) */
   GPtrArray *files;                /* SdPaneFile for the contest */
+  guint files_generation;          /* bumped when the files are dropped (other complaint) */
   GCancellable *cancellable;       /* everything in flight; cancelled on dispose */
   GCancellable *load_cancellable;
   GtkFileChooserNative *chooser;

@@ -456,6 +456,7 @@ sd_complaint_pane_set_complaint (SdComplaintPane *self, gint64 complaint_id)
       g_clear_object (&self->complaint);
       g_clear_object (&self->appointment);
       g_ptr_array_set_size (self->files, 0);
+      self->files_generation++;   /* a check still running was for the last one */
       sd_complaint_pane_rebuild_files (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->contest_view), "", -1);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
