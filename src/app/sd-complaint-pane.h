@@ -31,9 +31,10 @@ void         sd_complaint_pane_add_files     (SdComplaintPane *self,
 /* The files the contest answer will carry, as paths (transfer container). */
 GPtrArray   *sd_complaint_pane_dup_files     (SdComplaintPane *self);
 
-/* Actions (complaint.*): send-refund, send-redo, send-contest, send-message, add-files,
- * remove-file (s: the path), full-refund (b, stateful: full or partial), answer-kind (s:
- * 'refund' | 'redo' | 'contest'). The header has a slot for "complaint.export-evidence".
+/* Actions (complaint.*): send-refund, send-redo, send-contest (each enabled only while the
+ * complaint awaits a reply, before its deadline, with valid input), add-files (the file
+ * chooser), remove-file (s: the path), send-message. The header's "header_suffix" box is
+ * the place for a "complaint.export-evidence" button.
  * Signals: "changed" (gint64 complaint id): an answer or a message was written. */
 
 G_END_DECLS
