@@ -28,7 +28,7 @@ gboolean     sd_complaint_pane_get_busy      (SdComplaintPane *self);
 void         sd_complaint_pane_add_files     (SdComplaintPane *self,
                                               GFile          **files,
                                               guint            n_files);
-/* The files the contest answer will carry, as paths (transfer container). */
+/* The files the contest answer will carry, as paths; free with g_ptr_array_unref. */
 GPtrArray   *sd_complaint_pane_dup_files     (SdComplaintPane *self);
 
 /* Actions (complaint.*): send-refund, send-redo, send-contest (each enabled only while the
