@@ -67,6 +67,7 @@ struct _SdWindow
   /* parts added in code */
   SdSearchPopover *search_popover;
   GtkWidget *inbox_view;
+  GtkWidget *complaints_view;
   GtkWidget *details_pane;
 };
 

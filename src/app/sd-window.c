@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sd-complaints-view.h"
 #include "sd-details-pane.h"
 #include "sd-inbox-view.h"
 #include "sd-staff.h"
@@ -162,6 +163,9 @@ static void
 on_model_loaded (SdWindow *self)
 {
   update_week_summary (self);
+  /* Every reload path of the window (reload, a sync pass, a change) ends here. */
+  if (self->complaints_view != NULL)
+    sd_complaints_view_reload (SD_COMPLAINTS_VIEW (self->complaints_view));
 
   if (self->pending_select_id != 0)
     {
@@ -640,11 +644,11 @@ fetch_appointment_thread (GTask        *task,
     g_task_return_pointer (task, a, g_object_unref);
 }
 
-/* Jumps to an appointment known only by id (the inbox): its day is read in the
- * background, like every other query of the window. */
+/* Jumps to an appointment known only by id: its day is read in the background, like every
+ * other query of the window. */
 static void
-on_inbox_activated (SdWindow *self,
-                    gint64    id)
+open_appointment (SdWindow *self,
+                  gint64    id)
 {
   SdAppointment *a = sd_agenda_model_find (self->model, id);
   g_autoptr(GTask) task = NULL;
@@ -657,6 +661,36 @@ on_inbox_activated (SdWindow *self,
   task = g_task_new (self->store, NULL, on_appointment_fetched, g_object_ref (self));
   g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
   g_task_run_in_thread (task, fetch_appointment_thread);
+}
+
+/* An inbox row: a complaint to answer opens its reply screen, beside the chat (SPEC §3);
+ * a request opens the appointment. */
+static void
+on_inbox_activated (SdWindow *self,
+                    gint64    id)
+{
+  gint64 complaint_id = 0;
+
+  if (self->complaints_view != NULL)
+    complaint_id = sd_complaints_view_find_awaiting (SD_COMPLAINTS_VIEW (self->complaints_view),
+                                                     id);
+  if (complaint_id != 0)
+    {
+      sd_complaints_view_open (SD_COMPLAINTS_VIEW (self->complaints_view), complaint_id);
+      sd_window_set_view (self, "complaints");
+      return;
+    }
+  open_appointment (self, id);
+}
+
+/* An answer or a message was written on the complaints page. */
+static void
+on_complaints_changed (SdWindow *self)
+{
+  sd_agenda_model_reload (self->model);
+  if (self->inbox_view != NULL)
+    sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
+  sd_window_note_local_change (self);
 }
 
 static gboolean
@@ -692,6 +726,18 @@ add_panes (SdWindow *self)
                            G_CALLBACK (on_inbox_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inbox_view, "deadlines-applied",
                            G_CALLBACK (on_deadlines_applied), self, G_CONNECT_SWAPPED);
+
+  self->complaints_view = sd_complaints_view_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->complaints_view, "complaints",
+                                    _("Complaints"));
+  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+  /* The badge counts complaints awaiting the salon's reply. */
+  g_object_bind_property (self->complaints_view, "count", page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->complaints_view, "count", page, "needs-attention",
+                               G_BINDING_SYNC_CREATE, count_to_attention, NULL, NULL, NULL);
+  g_signal_connect_object (self->complaints_view, "changed",
+                           G_CALLBACK (on_complaints_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -877,7 +923,9 @@ sd_window_open_appointment (SdWindow *self,
   g_return_if_fail (SD_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL);
 
-  on_inbox_activated (self, id);
+  /* A notice (a resolution, a request) is about the appointment: show it, with its
+   * Assistance section, never a reply screen. */
+  open_appointment (self, id);
 }
 
 void
@@ -909,6 +957,8 @@ sd_window_get_part (SdWindow   *self,
     return GTK_WIDGET (self->list_view);
   if (g_strcmp0 (name, "inbox") == 0)
     return self->inbox_view;
+  if (g_strcmp0 (name, "complaints") == 0)
+    return self->complaints_view;
   if (g_strcmp0 (name, "details") == 0)
     return self->details_pane;
   if (g_strcmp0 (name, "search") == 0)

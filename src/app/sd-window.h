@@ -4,7 +4,7 @@
  * pane of the selected appointment beside them.
  *
  * Actions (win.*): previous, next, today, go-to-date, search, show-legend,
- * show-view ('day'|'week'|'list'|'inbox'), reload, close-details, new-appointment, and the
+ * show-view ('day'|'week'|'list'|'inbox'|'complaints'), reload, close-details, new-appointment, and the
  * stateful hide-cancelled / show-declined-expired. */
 #pragma once
 
@@ -57,7 +57,7 @@ void           sd_window_add_toast            (SdWindow       *self,
                                                const char     *title);
 /* The header's title for the shown date ("Tuesday 24 November 2026", "Week 48 …"). */
 const char    *sd_window_get_date_title       (SdWindow       *self);
-/* Named parts, for tests: "day", "week", "list", "inbox", "details", "search",
+/* Named parts, for tests: "day", "week", "list", "inbox", "complaints", "details", "search",
  * "week-staff-filter", "legend", "error-page". NULL when the part does not exist. */
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);

@@ -17,6 +17,7 @@
 #include "sd-policy-error.h"
 #include "sd-reputation.h"
 #include "sd-store-private.h"
+#include "sd-time.h"
 
 #define MAX_ATTACHMENT_SIZE (10 * 1024 * 1024)
 
@@ -393,6 +394,170 @@ sd_store_respond_complaint (SdStore *self, gint64 complaint_id,
       return NULL;
     }
   return sd_store_get_complaint_locked (self, complaint_id, error);
+}
+
+gboolean
+sd_store_check_attachment (const char *path, const char **content_type_out, goffset *size_out,
+                           GError **error)
+{
+  Attachment att = { 0 };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!inspect_attachment (path, &att, error))
+    return FALSE;
+  if (content_type_out != NULL)
+    *content_type_out = att.content_type;
+  if (size_out != NULL)
+    *size_out = att.size;
+  attachment_clear (&att);
+  return TRUE;
+}
+
+/* ---- The comments thread ---- */
+
+void
+sd_complaint_comment_free (SdComplaintComment *comment)
+{
+  if (comment == NULL)
+    return;
+  g_free (comment->body);
+  g_strfreev (comment->attachment_names);
+  g_free (comment);
+}
+
+/* The file names of a comment's attachments column (a JSON array of objects). */
+static char **
+attachment_names (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            g_strv_builder_add (names, json_object_get_string_member_with_default (
+                                         json_node_get_object (element), "filename", "?"));
+        }
+    }
+  return g_strv_builder_end (names);
+}
+
+GPtrArray *
+sd_store_list_complaint_comments (SdStore *self, gint64 complaint_id, GError **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(SdStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  stmt = sd_store_stmt (self, "SELECT author, body, at, attachments FROM complaint_comments"
+                              " WHERE complaint_id = ? ORDER BY at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_complaint_comment_free);
+  sqlite3_bind_int64 (stmt, 1, complaint_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SdComplaintComment *comment = g_new0 (SdComplaintComment, 1);
+
+      comment->author = SD_PARTY_CLIENT;
+      sd_party_from_string (sd_store_column_text (stmt, 0), &comment->author);
+      comment->body = g_strdup (sd_store_column_text (stmt, 1));
+      comment->at = sqlite3_column_int64 (stmt, 2);
+      comment->attachment_names = attachment_names (sd_store_column_text (stmt, 3));
+      g_ptr_array_add (list, comment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* ---- Free slots (a redo's time) ---- */
+
+static GArray *
+free_slots_locked (SdStore *self, gint64 staff_id, gint64 duration, gint64 from, gint64 to,
+                   gint64 step, guint limit, GError **error)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(SdAppointment) candidate = sd_appointment_new ();
+  GTimeZone *tz = sd_salon_get_timezone (self->salon);
+  gint64 now = sd_store_now (self);
+
+  /* One range query for the whole period; the core's overlap rule then decides per slot,
+   * so a free slot here is exactly one that booking the redo would accept. */
+  others = sd_store_neighbours_locked (self, staff_id, from, to + duration, error);
+  if (others == NULL)
+    return NULL;
+  sd_appointment_set_staff_id (candidate, staff_id);
+
+  for (gint64 day = sd_time_local_midnight (from, tz); day < to;
+       day = sd_time_add_days (day, tz, 1))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+      g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                              g_date_time_get_month (local),
+                                              g_date_time_get_year (local));
+      int open_min = 0, close_min = 0;
+
+      sd_salon_get_hours (self->salon, g_date_time_get_day_of_week (local), &open_min,
+                          &close_min);
+      if (open_min >= close_min || sd_salon_is_closing_day (self->salon, date))
+        continue;
+      for (gint64 minute = open_min; minute < close_min; minute += MAX (step / 60, 1))
+        {
+          gint64 start = sd_time_from_local (tz, g_date_time_get_year (local),
+                                             g_date_time_get_month (local),
+                                             g_date_time_get_day_of_month (local),
+                                             minute / 60, minute % 60);
+          gint64 closing = sd_time_from_local (tz, g_date_time_get_year (local),
+                                               g_date_time_get_month (local),
+                                               g_date_time_get_day_of_month (local),
+                                               close_min / 60, close_min % 60);
+
+          if (start < from || start < now || start >= to || start + duration > closing)
+            continue;
+          sd_appointment_set_start (candidate, start);
+          sd_appointment_set_end (candidate, start + duration);
+          if (!sd_overlap_check (candidate, others, FALSE, NULL, NULL))
+            continue;
+          g_array_append_val (slots, start);
+          if (limit > 0 && slots->len >= limit)
+            return g_steal_pointer (&slots);
+        }
+    }
+  return g_steal_pointer (&slots);
+}
+
+GArray *
+sd_store_list_free_slots (SdStore *self, gint64 staff_id, gint64 duration, gint64 from,
+                          gint64 to, gint64 step, guint limit, GError **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (duration > 0 && step >= 60, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!sd_store_require_salon (self, error))
+    return NULL;
+  return free_slots_locked (self, staff_id, duration, from, to, step, limit, error);
 }
 
 /* ---- Reputation ---- */

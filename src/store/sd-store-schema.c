@@ -12,7 +12,7 @@
 
 #include "sd-store-private.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* Version 1. Instants are epoch seconds (UTC); enumerations are their wire names (text),
  * so the order of the C enums can change without a migration. */
@@ -135,6 +135,17 @@ static const char schema_v1[] =
   "CREATE INDEX outbox_pending ON outbox (state, id);"
   "CREATE INDEX outbox_appointment ON outbox (appointment_id);";
 
+/* Version 2: the comments thread of each complaint as the marketplace sends it (author,
+ * body, time, and the files it carried as a JSON array of {id, filename, content_type,
+ * size}), so the reply screen shows the whole conversation, not only the reason. */
+static const char schema_v2[] =
+  "CREATE TABLE complaint_comments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  complaint_id INTEGER NOT NULL REFERENCES complaints (id),"
+  "  remote_id TEXT, author TEXT NOT NULL, body TEXT NOT NULL, at INTEGER NOT NULL,"
+  "  attachments TEXT NOT NULL DEFAULT '[]');"
+  "CREATE INDEX complaint_comments_complaint ON complaint_comments (complaint_id, at, id);";
+
 int
 sd_store_schema_version (void)
 {
@@ -229,6 +240,8 @@ sd_store_schema_migrate (sqlite3 *db, int from_version, GError **error)
     return FALSE;
 
   if (from_version < 1 && !exec (db, schema_v1, error))
+    goto fail;
+  if (from_version < 2 && !exec (db, schema_v2, error))
     goto fail;
 
   stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",

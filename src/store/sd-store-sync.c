@@ -14,6 +14,7 @@
 #include "sd-store-private.h"
 #include "sd-store-sync.h"
 #include "sd-store-sync-private.h"
+#include "sd-time.h"
 #include "sd-transaction.h"
 
 /* ---- Parsed changes ---- */
@@ -42,6 +43,14 @@ sd_remote_change_parse (const char *kind, JsonNode *data, GError **error)
     {
       change->kind = SD_REMOTE_COMPLAINT;
       change->resource = (GObject *) sd_json_to_complaint (data, &change->refs, error);
+      /* The core checked the comments thread but keeps only the salon's reply; the store
+       * keeps the whole thread (sync_apply_complaint). */
+      if (change->resource != NULL
+          && json_object_has_member (json_node_get_object (data), "comments"))
+        g_object_set_data_full (change->resource, "sd-comments",
+                                json_array_ref (json_object_get_array_member (
+                                                  json_node_get_object (data), "comments")),
+                                (GDestroyNotify) json_array_unref);
     }
   else if (g_strcmp0 (kind, "message") == 0)
     {
@@ -531,6 +540,40 @@ sync_apply_appointment (SdStore *self, SdAppointment *r, const SdJsonRefs *refs,
   return TRUE;
 }
 
+/* Replaces the complaint's thread with the one pulled (each change carries it whole). A
+ * complaint that came without one (not parsed from the feed) leaves the thread alone. */
+static gboolean
+replace_comments (SdStore *self, gint64 complaint_id, JsonArray *comments, GError **error)
+{
+  if (comments == NULL)
+    return TRUE;
+  if (!sync_run (self, "DELETE FROM complaint_comments WHERE complaint_id = ?", error, "i",
+                 complaint_id))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (comments); i++)
+    {
+      JsonObject *c = json_array_get_object_element (comments, i);
+      g_autoptr(JsonNode) files = NULL;
+      g_autofree char *files_text = NULL;
+      gint64 at = 0;
+
+      if (c == NULL)
+        continue;
+      sd_time_parse_rfc3339 (json_object_get_string_member_with_default (c, "at", ""), &at);
+      if (json_object_has_member (c, "attachments"))
+        files = json_node_copy (json_object_get_member (c, "attachments"));
+      files_text = files != NULL ? json_to_string (files, FALSE) : g_strdup ("[]");
+      if (!sync_run (self, "INSERT INTO complaint_comments (complaint_id, remote_id, author,"
+                           " body, at, attachments) VALUES (?, ?, ?, ?, ?, ?)", error, "isssis",
+                     complaint_id, json_object_get_string_member_with_default (c, "id", NULL),
+                     json_object_get_string_member_with_default (c, "author", "client"),
+                     json_object_get_string_member_with_default (c, "body", ""), at,
+                     files_text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sync_apply_complaint (SdStore *self, SdComplaint *r, const SdJsonRefs *refs, gboolean *applied,
                       GError **error)
@@ -611,6 +654,8 @@ sync_apply_complaint (SdStore *self, SdComplaint *r, const SdJsonRefs *refs, gbo
     if (!sd_store_step_done (self, stmt, error))
       return FALSE;
   }
+  if (!replace_comments (self, id, g_object_get_data (G_OBJECT (r), "sd-comments"), error))
+    return FALSE;
   *applied = TRUE;
   return sync_run (self, "UPDATE appointments SET complaint_id = ? WHERE id = ?", error, "ii",
                    id, appointment_id);

@@ -196,6 +196,38 @@ typedef struct
 SdComplaint    *sd_store_respond_complaint (SdStore *self, gint64 complaint_id,
                                             const SdComplaintResponse *response, GError **error);
 
+/* The check sd_store_respond_complaint() makes of each attachment, for a view to run as
+ * soon as a file is chosen: a readable regular file of at most 10 MiB that is a PNG, JPEG
+ * or PDF by its first bytes (never by its name). Sets *@content_type_out (a static string,
+ * optional) and *@size_out (optional). Reads the file, no database: any thread. */
+gboolean        sd_store_check_attachment  (const char *path, const char **content_type_out,
+                                            goffset *size_out, GError **error);
+
+/* Free starts in [from, to) for @duration seconds with @staff_id, every @step seconds from
+ * the opening time: inside the salon's opening hours, not on a closing day, not before now,
+ * and not overlapping an active appointment of that staff member (sd_overlap_check).
+ * At most @limit (0 = all). A GArray of gint64, earliest first. */
+GArray         *sd_store_list_free_slots   (SdStore *self, gint64 staff_id, gint64 duration,
+                                            gint64 from, gint64 to, gint64 step, guint limit,
+                                            GError **error);
+
+/* One comment of a complaint's thread, as pulled from the marketplace. */
+typedef struct
+{
+  SdParty author;            /* SD_PARTY_CLIENT, SD_PARTY_SALON or SD_PARTY_STAFF */
+  char *body;
+  gint64 at;
+  char **attachment_names;   /* the files it carried, by name; NULL-ended, maybe empty */
+} SdComplaintComment;
+
+void            sd_complaint_comment_free  (SdComplaintComment *comment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdComplaintComment, sd_complaint_comment_free)
+
+/* The complaint's comments thread, oldest first: GPtrArray of SdComplaintComment. The sync
+ * engine stores them with each pulled complaint (a newer version replaces the thread). */
+GPtrArray      *sd_store_list_complaint_comments (SdStore *self, gint64 complaint_id,
+                                                  GError **error);
+
 /* ---- Reputation ---- */
 
 /* Figures over [from, to) (SdReputation is defined in sd-reputation.h of the core). */

@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
 #include "sd-policy-error.h"
+#include "sd-store-sync.h"
 #include "store-fixture.h"
 
 typedef struct
@@ -393,6 +395,194 @@ test_reputation (ComplaintFixture *cf, gconstpointer data)
   g_assert_cmpfloat (rep.decline_rate, <, 0.34);
 }
 
+/* The check a view runs as soon as a file is chosen is the one the answer makes. */
+static void
+test_check_attachment (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  static const char png[] = "\x89PNG\r\n\x1a\n....IHDR";
+  g_autofree char *png_path = write_file (f, "photo.png", png, sizeof png - 1, 0);
+  g_autofree char *text_path = write_file (f, "notes.png", "just text", 9, 0);
+  g_autofree char *huge_path = write_file (f, "huge.png", png, sizeof png - 1,
+                                           10 * 1024 * 1024 + 1);
+  g_autoptr(GError) error = NULL;
+  const char *type = NULL;
+  goffset size = 0;
+
+  g_assert_true (sd_store_check_attachment (png_path, &type, &size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "image/png");
+  g_assert_cmpint (size, ==, sizeof png - 1);
+
+  g_assert_false (sd_store_check_attachment (text_path, &type, NULL, &error));
+  g_assert_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "notes.png"));
+  g_clear_error (&error);
+  g_assert_false (sd_store_check_attachment (huge_path, NULL, NULL, &error));
+  g_assert_error (error, SD_POLICY_ERROR, SD_POLICY_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "huge.png"));
+  g_clear_error (&error);
+  /* A folder is not a file to send. */
+  g_assert_false (sd_store_check_attachment (f->dir, NULL, NULL, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_IO);
+}
+
+/* Free slots for a redo: opening hours (Tue–Sat 09:00–19:00), closing days, now, and the
+ * staff member's own bookings, back to back allowed. */
+static void
+test_free_slots (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  g_autoptr(SdAppointment) busy = NULL;
+  g_autoptr(GArray) slots = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate closed;
+
+  busy = fixture_book (f, fixture_at (f, 24, 10, 0), f->staff[0], f->cut, SD_STATE_CONFIRMED,
+                       SD_PAYMENT_AT_SALON, "Bea Bianchi");
+  g_date_set_dmy (&closed, 25, 11, 2026);
+  sd_salon_add_closing_day (sd_store_get_salon (f->store), &closed);
+  sd_salon_set_hours (sd_store_get_salon (f->store), G_DATE_MONDAY, 0, 0);
+  sd_salon_set_hours (sd_store_get_salon (f->store), G_DATE_TUESDAY, 9 * 60, 19 * 60);
+  g_assert_true (sd_store_save_salon (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Monday (today) closed; Tuesday has 20 half hours less the busy one; Wednesday is a
+   * closing day. */
+  slots = sd_store_list_free_slots (f->store, f->staff[0], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 19);
+  g_assert_cmpint (g_array_index (slots, gint64, 0), ==, fixture_at (f, 24, 9, 0));
+  g_assert_cmpint (g_array_index (slots, gint64, 1), ==, fixture_at (f, 24, 9, 30));
+  g_assert_cmpint (g_array_index (slots, gint64, 2), ==, fixture_at (f, 24, 10, 30));
+  g_assert_cmpint (g_array_index (slots, gint64, 18), ==, fixture_at (f, 24, 18, 30));
+
+  /* Another stylist is free at 10:00; a limit stops early. */
+  first = sd_store_list_free_slots (f->store, f->staff[1], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  g_assert_cmpint (g_array_index (first, gint64, 2), ==, fixture_at (f, 24, 10, 0));
+  g_clear_pointer (&first, g_array_unref);
+
+  /* Nothing before now: at Tuesday 18:10 only 18:30 remains. */
+  sd_clock_set_now (f->clock, fixture_at (f, 24, 18, 10));
+  first = sd_store_list_free_slots (f->store, f->staff[0], 1800, f->now,
+                                    fixture_at (f, 26, 0, 0), 1800, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpint (g_array_index (first, gint64, 0), ==, fixture_at (f, 24, 18, 30));
+}
+
+/* A file written by the first Salon Desk (schema version 1, no comments table) opens,
+ * migrates to version 2 and keeps its complaints. */
+static void
+test_migrate_v1 (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  g_autoptr(SdComplaint) cm = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE complaint_comments; PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture_reopen (f);
+  g_assert_cmpint (sd_store_schema_version (), ==, 2);
+  g_assert_cmpint (fixture_count (f, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM sqlite_master"
+                                     " WHERE name = 'complaint_comments'"), ==, 1);
+  cm = sd_store_get_complaint (f->store, cf->complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sd_complaint_get_reason (cm), ==, "The colour is not what we agreed");
+  comments = sd_store_list_complaint_comments (f->store, cf->complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 0);
+}
+
+static void
+apply_complaint_json (Fixture *f, const char *json, guint expect_applied)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) sd_remote_change_free);
+  g_autoptr(GError) error = NULL;
+  SdRemoteChange *change;
+  guint applied = 0;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  change = sd_remote_change_parse ("complaint", json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (changes, change);
+  g_assert_true (sd_store_apply_changes (f->store, changes, NULL, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied, ==, expect_applied);
+}
+
+#define COMPLAINT_JSON(version, comments) \
+  "{\"id\":\"cmp_r1\",\"version\":" version ",\"appointment_id\":\"apt_r1\"," \
+  "\"opened_by\":\"client\",\"opened_at\":\"2026-11-23T12:00:00+01:00\"," \
+  "\"reason\":\"The colour is not what we agreed\",\"refund_requested_cents\":3000," \
+  "\"deadline_kind\":\"hours_24\",\"reply_by\":\"2026-11-24T12:00:00+01:00\"," \
+  "\"status\":\"awaiting_reply\",\"comments\":[" comments "]," \
+  "\"response\":null,\"resolution\":null}"
+#define CLIENT_COMMENT \
+  "{\"id\":\"cmt_1\",\"author\":\"client\",\"body\":\"Here is a photo.\"," \
+  "\"at\":\"2026-11-23T12:05:00+01:00\",\"attachments\":[{\"id\":\"att_1\"," \
+  "\"filename\":\"photo.jpg\",\"content_type\":\"image/jpeg\",\"size\":1234}]}"
+#define STAFF_COMMENT \
+  "{\"id\":\"cmt_2\",\"author\":\"staff\",\"body\":\"We are looking into it.\"," \
+  "\"at\":\"2026-11-23T13:00:00+01:00\",\"attachments\":[]}"
+#define SALON_COMMENT \
+  "{\"id\":\"cmt_3\",\"author\":\"salon\",\"body\":\"She chose it from the chart.\"," \
+  "\"at\":\"2026-11-23T14:00:00+01:00\",\"attachments\":[]}"
+
+/* The marketplace's comments thread is kept with the complaint; a newer version replaces
+ * it, an older one changes nothing. */
+static void
+test_pulled_comments (ComplaintFixture *cf, gconstpointer data)
+{
+  Fixture *f = &cf->f;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+  SdComplaintComment *first, *second;
+  g_autofree char *sql = g_strdup_printf ("UPDATE appointments SET remote_id = 'apt_r1'"
+                                          " WHERE id = %lld", (long long) cf->appointment);
+
+  g_assert_cmpint (sqlite3_exec (f->store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  apply_complaint_json (f, COMPLAINT_JSON ("1", CLIENT_COMMENT "," STAFF_COMMENT), 1);
+  comments = sd_store_list_complaint_comments (f->store, cf->complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 2);
+  first = g_ptr_array_index (comments, 0);
+  second = g_ptr_array_index (comments, 1);
+  g_assert_cmpint (first->author, ==, SD_PARTY_CLIENT);
+  g_assert_cmpstr (first->body, ==, "Here is a photo.");
+  g_assert_cmpint (first->at, ==, fixture_at (f, 23, 12, 5));
+  g_assert_cmpuint (g_strv_length (first->attachment_names), ==, 1);
+  g_assert_cmpstr (first->attachment_names[0], ==, "photo.jpg");
+  g_assert_cmpint (second->author, ==, SD_PARTY_STAFF);
+  g_assert_cmpuint (g_strv_length (second->attachment_names), ==, 0);
+  g_clear_pointer (&comments, g_ptr_array_unref);
+
+  apply_complaint_json (f, COMPLAINT_JSON ("2", CLIENT_COMMENT "," STAFF_COMMENT ","
+                                           SALON_COMMENT), 1);
+  apply_complaint_json (f, COMPLAINT_JSON ("1", CLIENT_COMMENT), 0);
+  comments = sd_store_list_complaint_comments (f->store, cf->complaint, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 3);
+  g_assert_cmpint (((SdComplaintComment *) g_ptr_array_index (comments, 2))->author, ==,
+                   SD_PARTY_SALON);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM complaints"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -406,6 +596,10 @@ main (int argc, char **argv)
   ADD ("contest-attachments", test_contest_attachments);
   ADD ("list", test_list);
   ADD ("reputation", test_reputation);
+  ADD ("check-attachment", test_check_attachment);
+  ADD ("free-slots", test_free_slots);
+  ADD ("migrate-v1", test_migrate_v1);
+  ADD ("pulled-comments", test_pulled_comments);
 #undef ADD
 
   return g_test_run ();

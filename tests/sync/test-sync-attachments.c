@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Complaint files both ways, against the real sandbox: a contest with a photo reaches the
  * marketplace as one multipart comment holding the exact bytes, once, even when answers are
- * lost after the commit; the photo downloads back byte for byte; an oversized file is
+ * lost after the commit, and comes back in the pulled comments thread; the photo downloads
+ * back byte for byte; an oversized file is
  * refused at the desk, by the marketplace (413, the history says why) and on download, and
  * so is a download that is not a picture or a PDF. */
 
@@ -205,6 +206,21 @@ test_exactly_once (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (att, "filename"), ==, "door camera.png");
   g_assert_cmpstr (json_object_get_string_member (att, "content_type"), ==, "image/png");
   g_assert_cmpint (json_object_get_int_member (att, "size"), ==, sizeof png_1x1);
+
+  /* Pulled back, the desk keeps the marketplace's comments thread with the file's name. */
+  sync_ok (f);
+  {
+    g_autoptr(GPtrArray) thread = sd_store_list_complaint_comments (f->desk, local, &error);
+    SdComplaintComment *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (thread->len, >=, 1);
+    last = g_ptr_array_index (thread, thread->len - 1);
+    g_assert_cmpint (last->author, ==, SD_PARTY_SALON);
+    g_assert_cmpstr (last->body, ==, CONTEST_BODY);
+    g_assert_cmpuint (g_strv_length (last->attachment_names), ==, 1);
+    g_assert_cmpstr (last->attachment_names[0], ==, "door camera.png");
+  }
 
   /* Whatever the faults hit this time, the request repeated with its key (as after a lost
    * answer) is answered with the same comment and changes nothing. */
