@@ -212,12 +212,20 @@ screenshot_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The views that load their own items (and have a "count" of them) after the agenda. */
+static const char *const self_loading_views[] = { "inbox", "complaints", NULL };
+
 static void
 screenshot_soon (SdWindow *window)
 {
   /* After the paint, not inside it: the snapshot re-renders the whole window. */
-  g_signal_handlers_disconnect_by_func (sd_window_get_part (window, "inbox"), screenshot_soon,
-                                        window);
+  for (guint i = 0; self_loading_views[i] != NULL; i++)
+    {
+      GtkWidget *page = sd_window_get_part (window, self_loading_views[i]);
+
+      if (page != NULL)
+        g_signal_handlers_disconnect_by_func (page, screenshot_soon, window);
+    }
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, screenshot_idle, g_object_ref (window),
                    g_object_unref);
 }
@@ -233,16 +241,20 @@ static void
 on_agenda_drawn (SdApplication *self,
                  SdWindow      *window)
 {
-  GtkWidget *inbox = sd_window_get_part (window, "inbox");
+  const char *view = sd_window_get_view (window);
+  GtkWidget *page = NULL;
   guint count = 0;
 
-  /* The inbox loads on its own: wait for its items (or, if there are none, a moment). */
-  if (inbox != NULL && g_strcmp0 (sd_window_get_view (window), "inbox") == 0)
+  if (view != NULL && g_strv_contains (self_loading_views, view))
+    page = sd_window_get_part (window, view);
+  /* The inbox and the complaints load on their own: wait for their items (or, if there are
+   * none, a moment). */
+  if (page != NULL)
     {
-      g_object_get (inbox, "count", &count, NULL);
+      g_object_get (page, "count", &count, NULL);
       if (count == 0)
         {
-          g_signal_connect_swapped (inbox, "notify::count", G_CALLBACK (screenshot_soon), window);
+          g_signal_connect_swapped (page, "notify::count", G_CALLBACK (screenshot_soon), window);
           g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 3, screenshot_timeout,
                                       g_object_ref (window), g_object_unref);
           return;
@@ -419,10 +431,11 @@ sd_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "view", "s", &self->view);
   g_variant_dict_lookup (options, "date", "s", &self->date);
 
-  if (self->view != NULL && !g_strv_contains ((const char *[]) { "day", "week", "list", "inbox", NULL },
-                                              self->view))
+  if (self->view != NULL
+      && !g_strv_contains ((const char *[]) { "day", "week", "list", "inbox", "complaints", NULL },
+                           self->view))
     {
-      g_printerr (_("Unknown view “%s”: use day, week, list or inbox\n"), self->view);
+      g_printerr (_("Unknown view “%s”: use day, week, list, inbox or complaints\n"), self->view);
       return 2;
     }
   if (self->date != NULL)
@@ -584,7 +597,7 @@ sd_application_init (SdApplication *self)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database instead of the default"), N_("FILE") },
     { "now", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Run with the clock stopped at this time (RFC 3339)"), N_("TIME") },
     { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show this day (YYYY-MM-DD)"), N_("DATE") },
-    { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Start in this view: day, week, list or inbox"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Start in this view: day, week, list, inbox or complaints"), N_("VIEW") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save the window as PNG once drawn, then quit"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }

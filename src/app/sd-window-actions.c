@@ -412,4 +412,5 @@ sd_window_class_init_actions (GtkWidgetClass *widget_class)
   add_view_shortcut (widget_class, GDK_KEY_2, "week");
   add_view_shortcut (widget_class, GDK_KEY_3, "list");
   add_view_shortcut (widget_class, GDK_KEY_4, "inbox");
+  add_view_shortcut (widget_class, GDK_KEY_5, "complaints");
 }

@@ -55,11 +55,13 @@ update_date_title (SdWindow *self)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->date);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, window_tz (self));
   const char *view = sd_window_get_view (self);
+  g_autofree char *tooltip = NULL;
 
   g_free (self->date_title);
   if (g_strcmp0 (view, "day") == 0)
-    /* TRANSLATORS: the shown day, "Tuesday 24 November 2026"; see g_date_time_format() */
-    self->date_title = g_date_time_format (local, _("%A %e %B %Y"));
+    /* TRANSLATORS: the shown day, "Tue 24 Nov 2026", short so that the view tabs fit beside
+     * it; see g_date_time_format() */
+    self->date_title = g_date_time_format (local, _("%a %e %b %Y"));
   else
     {
       gint64 week = sd_time_week_start (self->date, window_tz (self));
@@ -68,16 +70,33 @@ update_date_title (SdWindow *self)
       g_autoptr(GDateTime) wlocal = g_date_time_to_timezone (wutc, window_tz (self));
       g_autoptr(GDateTime) lutc = g_date_time_new_from_unix_utc (last);
       g_autoptr(GDateTime) llocal = g_date_time_to_timezone (lutc, window_tz (self));
-      /* TRANSLATORS: first day of a week range, "23 Nov"; see g_date_time_format() */
-      g_autofree char *from = g_date_time_format (wlocal, _("%e %b"));
-      /* TRANSLATORS: last day of a week range, "29 Nov 2026"; see g_date_time_format() */
-      g_autofree char *to = g_date_time_format (llocal, _("%e %b %Y"));
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
 
-      /* TRANSLATORS: "Week 48 · 23 Nov – 29 Nov 2026" */
-      self->date_title = g_strdup_printf (_("Week %d · %s – %s"),
-                                          g_date_time_get_week_of_year (wlocal),
-                                          g_strstrip (from), g_strstrip (to));
+      /* Short, so that the five view tabs still fit beside it in a 1280 px window; the week
+       * number is in the tooltip. */
+      if (g_date_time_get_year (wlocal) != g_date_time_get_year (llocal))
+        /* TRANSLATORS: first day of a week range across a new year, "28 Dec 2026"; see
+         * g_date_time_format() */
+        from = g_date_time_format (wlocal, _("%e %b %Y"));
+      else if (g_date_time_get_month (wlocal) != g_date_time_get_month (llocal))
+        /* TRANSLATORS: first day of a week range across two months, "30 Nov"; see
+         * g_date_time_format() */
+        from = g_date_time_format (wlocal, _("%e %b"));
+      else
+        /* TRANSLATORS: first day of a week range within one month, "23"; see
+         * g_date_time_format() */
+        from = g_date_time_format (wlocal, _("%e"));
+      /* TRANSLATORS: last day of a week range, "29 Nov 2026"; see g_date_time_format() */
+      to = g_date_time_format (llocal, _("%e %b %Y"));
+
+      /* TRANSLATORS: a week, "23 – 29 Nov 2026" or "30 Nov – 6 Dec 2026" */
+      self->date_title = g_strdup_printf (_("%s – %s"), g_strstrip (from), g_strstrip (to));
     }
+  /* TRANSLATORS: the date button's tooltip, "Week 48 · Go to Date (Ctrl+G)" */
+  tooltip = g_strdup_printf (_("Week %d · Go to Date (Ctrl+G)"),
+                             g_date_time_get_week_of_year (local));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), tooltip);
   gtk_menu_button_set_label (self->date_button, g_strstrip (self->date_title));
 }
 
@@ -961,6 +980,8 @@ sd_window_get_part (SdWindow   *self,
     return self->complaints_view;
   if (g_strcmp0 (name, "details") == 0)
     return self->details_pane;
+  if (g_strcmp0 (name, "date") == 0)
+    return GTK_WIDGET (self->date_button);
   if (g_strcmp0 (name, "search") == 0)
     return GTK_WIDGET (self->search_popover);
   if (g_strcmp0 (name, "week-staff-filter") == 0)

@@ -55,10 +55,10 @@ void           sd_window_open_appointment     (SdWindow       *self,
                                                gint64          id);
 void           sd_window_add_toast            (SdWindow       *self,
                                                const char     *title);
-/* The header's title for the shown date ("Tuesday 24 November 2026", "Week 48 …"). */
+/* The header's title for the shown date ("Tue 24 Nov 2026", "23 – 29 Nov 2026"). */
 const char    *sd_window_get_date_title       (SdWindow       *self);
 /* Named parts, for tests: "day", "week", "list", "inbox", "complaints", "details", "search",
- * "week-staff-filter", "legend", "error-page". NULL when the part does not exist. */
+ * "week-staff-filter", "legend", "error-page", "date". NULL when the part does not exist. */
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);
 

@@ -44,7 +44,7 @@ count_colours (GdkTexture *texture)
 static void
 test_views (void)
 {
-  const char *views[] = { "day", "week", "list", "inbox" };
+  const char *views[] = { "day", "week", "list", "inbox", "complaints" };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
