@@ -120,6 +120,12 @@ GtkWidget *sd_complaint_pane_thumbnail     (const char *path,
                                             GdkTexture *texture,
                                             gboolean    removable);
 
+/* "Export Evidence…": the evidence PDF of the complaint's appointment, to @pdf — or, with
+ * @pdf NULL, where the user chooses in a Save dialog (the action). Tests pass a file: the
+ * native dialog cannot be driven. */
+void     sd_complaint_pane_export_evidence_to (SdComplaintPane *self,
+                                               GFile           *pdf);
+
 /* sd-complaint-pane-chat.c */
 void     sd_complaint_pane_show_messages   (SdComplaintPane *self,
                                             GPtrArray       *messages);

@@ -12,6 +12,7 @@
 #include "sd-complaint-pane-private.h"
 #include "sd-complaints-view.h"
 #include "sd-deadline.h"
+#include "sd-evidence-export.h"
 #include "sd-money.h"
 #include "sd-time.h"
 
@@ -560,6 +561,32 @@ sd_complaint_pane_respond (SdComplaintPane *self, const SdComplaintResponse *res
   g_task_run_in_thread (task, respond_thread);
 }
 
+/* ---- Evidence pack ---- */
+
+static void
+on_evidence_saved (GtkWidget *pane, GFile *pdf)
+{
+  sd_complaint_pane_update_actions (SD_COMPLAINT_PANE (pane));
+}
+
+void
+sd_complaint_pane_export_evidence_to (SdComplaintPane *self, GFile *pdf)
+{
+  g_return_if_fail (SD_IS_COMPLAINT_PANE (self));
+
+  /* The appointment loaded with the complaint. */
+  if (self->appointment != NULL)
+    sd_evidence_save_for_pane (GTK_WIDGET (self), "complaint.export-evidence",
+                               self->toast_overlay, self->store, self->appointment, pdf,
+                               self->cancellable, on_evidence_saved);
+}
+
+static void
+export_evidence_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (widget), NULL);
+}
+
 /* ---- Actions ---- */
 
 void
@@ -589,6 +616,10 @@ sd_complaint_pane_update_actions (SdComplaintPane *self)
   gtk_widget_action_set_enabled (widget, "complaint.send-message",
                                  self->appointment != NULL && !busy
                                  && message[0] != '\0');
+  /* Exporting only reads: an answer being sent does not stop it. */
+  gtk_widget_action_set_enabled (widget, "complaint.export-evidence",
+                                 self->appointment != NULL
+                                 && !sd_evidence_save_running (widget));
 }
 
 static void
@@ -761,6 +792,8 @@ sd_complaint_pane_class_init (SdComplaintPaneClass *klass)
 #undef BIND
   sd_complaint_pane_class_init_chat (widget_class);
   sd_complaint_pane_class_init_answers (widget_class);
+  gtk_widget_class_install_action (widget_class, "complaint.export-evidence", NULL,
+                                   export_evidence_action);
 }
 
 static void

@@ -33,8 +33,8 @@ GPtrArray   *sd_complaint_pane_dup_files     (SdComplaintPane *self);
 
 /* Actions (complaint.*): send-refund, send-redo, send-contest (each enabled only while the
  * complaint awaits a reply, before its deadline, with valid input), add-files (the file
- * chooser), remove-file (s: the path), send-message. The header's "header_suffix" box is
- * the place for a "complaint.export-evidence" button.
+ * chooser), remove-file (s: the path), send-message, export-evidence (the evidence PDF for
+ * the marketplace staff, through a Save dialog; the header's button).
  * Signals: "changed" (gint64 complaint id): an answer or a message was written. */
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 
 #define OPEN_COMPLAINT "appointment.open-complaint"
 #define EXPORT_EVIDENCE "appointment.export-evidence"
-#define OPEN_EVIDENCE "appointment.open-evidence"
 
 /* ---- Enabling ---- */
 
@@ -54,7 +53,7 @@ sd_details_pane_update_complaint_actions (SdDetailsPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), EXPORT_EVIDENCE,
                                  self->appointment != NULL
                                  && sd_appointment_get_complaint_id (self->appointment) != 0
-                                 && !self->exporting);
+                                 && !sd_evidence_save_running (GTK_WIDGET (self)));
   /* Called every minute and on each clock change: the reply's time left moves too. */
   sd_details_pane_show_assistance (self);
   return relevant;
@@ -236,90 +235,28 @@ ask_open_complaint (SdDetailsPane *self)
 /* ---- Evidence pack ---- */
 
 static void
-on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
+on_evidence_saved (GtkWidget *pane, GFile *pdf)
 {
-  g_autoptr (SdDetailsPane) self = user_data;
-  g_autoptr (GError) error = NULL;
-  GFile *pdf = g_object_get_data (G_OBJECT (self), "sd-evidence-pdf");
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
+  sd_details_pane_update_complaint_actions (SD_DETAILS_PANE (pane));
+  if (pdf != NULL)
+    g_signal_emit_by_name (pane, "evidence-exported", pdf);
+}
 
-  if (!sd_evidence_export_finish (result, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->exporting = FALSE;
-      sd_details_pane_update_complaint_actions (self);
-      sd_details_pane_show_error (self, _("The evidence pack was not saved"), error->message);
-      return;
-    }
-  self->exporting = FALSE;
-  sd_details_pane_update_complaint_actions (self);
-
-  uri = g_file_get_uri (pdf);
-  toast = adw_toast_new (_("Evidence pack saved"));
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, OPEN_EVIDENCE);
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_signal_emit_by_name (self, "evidence-exported", pdf);
+/* @pdf NULL: asks where first. */
+static void
+export_evidence (SdDetailsPane *self, GFile *pdf)
+{
+  if (self->appointment != NULL)
+    sd_evidence_save_for_pane (GTK_WIDGET (self), EXPORT_EVIDENCE, self->toast_overlay,
+                               self->store, self->appointment, pdf, self->cancellable,
+                               on_evidence_saved);
 }
 
 void
 sd_details_pane_export_evidence_to (SdDetailsPane *self, GFile *pdf)
 {
   g_return_if_fail (SD_IS_DETAILS_PANE (self));
-  g_return_if_fail (G_IS_FILE (pdf));
-
-  if (self->appointment == NULL || self->exporting)
-    return;
-  self->exporting = TRUE;
-  sd_details_pane_update_complaint_actions (self);
-  /* Kept for on_exported, which offers to open it. */
-  g_object_set_data_full (G_OBJECT (self), "sd-evidence-pdf", g_object_ref (pdf),
-                          g_object_unref);
-  sd_evidence_export_async (self->store, sd_appointment_get_id (self->appointment), pdf,
-                            self->cancellable, on_exported, g_object_ref (self));
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser, int response, SdDetailsPane *self)
-{
-  g_autoptr (GFile) pdf = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    pdf = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (pdf != NULL)
-    sd_details_pane_export_evidence_to (self, pdf);
-}
-
-static void
-choose_evidence_file (SdDetailsPane *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = sd_evidence_suggest_filename (self->appointment,
-                                                        sd_details_pane_get_timezone (self));
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  chooser = gtk_file_chooser_native_new (_("Save Evidence Pack"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  export_evidence (self, pdf);
 }
 
 /* ---- Actions ---- */
@@ -331,11 +268,8 @@ activate_complaint_action (GtkWidget *widget, const char *action_name, GVariant 
 
   if (g_str_equal (action_name, OPEN_COMPLAINT) && self->appointment != NULL)
     ask_open_complaint (self);
-  else if (g_str_equal (action_name, EXPORT_EVIDENCE) && self->appointment != NULL)
-    choose_evidence_file (self);
-  else if (g_str_equal (action_name, OPEN_EVIDENCE))
-    g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), NULL,
-                                             NULL, NULL, NULL);
+  else if (g_str_equal (action_name, EXPORT_EVIDENCE))
+    export_evidence (self, NULL);
 }
 
 void
@@ -345,7 +279,6 @@ sd_details_pane_class_init_complaint (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, OPEN_COMPLAINT, NULL, activate_complaint_action);
   gtk_widget_class_install_action (widget_class, EXPORT_EVIDENCE, NULL,
                                    activate_complaint_action);
-  gtk_widget_class_install_action (widget_class, OPEN_EVIDENCE, "s", activate_complaint_action);
   /* "evidence-exported" (GFile *pdf): the PDF was written. */
   g_signal_new ("evidence-exported", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);

@@ -37,7 +37,6 @@ struct _SdDetailsPane
   guint minute_source;
   gboolean busy;                   /* an action is being performed */
   GQueue pending;                  /* PerformData asked for while busy, run in order */
-  gboolean exporting;              /* the evidence pack is being written */
   AdwToast *undo_toast;            /* "Appointment cancelled — Undo", while it is shown */
 
   GtkWidget *buttons[SD_N_PANE_ACTIONS];

@@ -419,3 +419,274 @@ sd_evidence_export_finish (GAsyncResult *result, guint *n_pages_out, GError **er
     *n_pages_out = ((ExportData *) g_task_get_task_data (G_TASK (result)))->n_pages;
   return TRUE;
 }
+
+/* ---- The panes' "Export Evidence…" ---- */
+
+typedef struct
+{
+  SdStore *store;
+  gint64 appointment_id;
+  GtkFileChooserNative *chooser;   /* while the user chooses */
+  GFile *pdf;                      /* once chosen */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->chooser);
+  g_clear_object (&data->pdf);
+  g_free (data);
+}
+
+static void
+on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!sd_evidence_export_finish (result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (data->pdf), g_object_unref);
+}
+
+static void
+write_chosen (GTask *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  sd_evidence_export_async (data->store, data->appointment_id, data->pdf,
+                            g_task_get_cancellable (task), on_written, g_object_ref (task));
+}
+
+/* Closes the dialog; drops the reference it held on @task. */
+static void
+close_chooser (GTask *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr (GtkFileChooserNative) chooser = g_steal_pointer (&data->chooser);
+
+  g_signal_handlers_disconnect_by_data (chooser, task);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (task);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser, int response, GTask *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  g_object_ref (task);
+  if (response == GTK_RESPONSE_ACCEPT)
+    data->pdf = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  close_chooser (task);
+  if (data->pdf != NULL)
+    write_chosen (task);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                             _("The evidence pack was not saved"));
+  g_object_unref (task);
+}
+
+/* The widget went away while its dialog was open. Connected for as long as @task lives. */
+static void
+on_save_cancelled (GCancellable *cancellable, GTask *task)
+{
+  SaveData *data = g_task_get_task_data (task);
+
+  if (data->chooser == NULL)
+    return;   /* chosen: the export itself watches the cancellable */
+  g_object_ref (task);
+  close_chooser (task);
+  g_task_return_error_if_cancelled (task);
+  g_object_unref (task);
+}
+
+static void
+ask_for_file (GTask *task, GtkWidget *for_widget, SdAppointment *appointment)
+{
+  SaveData *data = g_task_get_task_data (task);
+  GtkRoot *root = gtk_widget_get_root (for_widget);
+  SdSalon *salon = sd_store_get_salon (data->store);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = sd_evidence_suggest_filename (appointment, salon != NULL
+                                                        ? sd_salon_get_timezone (salon)
+                                                        : NULL);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  data->chooser = gtk_file_chooser_native_new (_("Save Evidence Pack"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), filter);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (data->chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), name);
+  /* The dialog holds a reference on the task until it answers or is closed. */
+  g_signal_connect (data->chooser, "response", G_CALLBACK (on_chooser_response),
+                    g_object_ref (task));
+  if (g_task_get_cancellable (task) != NULL)
+    g_signal_connect_object (g_task_get_cancellable (task), "cancelled",
+                             G_CALLBACK (on_save_cancelled), task, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
+}
+
+void
+sd_evidence_save_async (GtkWidget *for_widget, SdStore *store, SdAppointment *appointment,
+                        GFile *pdf, GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (for_widget));
+  g_return_if_fail (SD_IS_STORE (store));
+  g_return_if_fail (SD_IS_APPOINTMENT (appointment));
+  g_return_if_fail (pdf == NULL || G_IS_FILE (pdf));
+
+  data = g_new0 (SaveData, 1);
+  data->store = g_object_ref (store);
+  data->appointment_id = sd_appointment_get_id (appointment);
+  data->pdf = pdf != NULL ? g_object_ref (pdf) : NULL;
+  task = g_task_new (for_widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sd_evidence_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (pdf != NULL)
+    write_chosen (task);
+  else
+    ask_for_file (task, for_widget, appointment);
+}
+
+GFile *
+sd_evidence_save_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sd_evidence_save_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_open_clicked (AdwToast *toast, GFile *pdf)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *uri = g_file_get_uri (pdf);
+  g_autoptr (GdkAppLaunchContext) context = display != NULL
+                                            ? gdk_display_get_app_launch_context (display)
+                                            : NULL;
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, NULL,
+                                           NULL);
+}
+
+static void
+unref_file (gpointer pdf, GClosure *closure)
+{
+  g_object_unref (pdf);
+}
+
+AdwToast *
+sd_evidence_saved_toast_new (GFile *pdf)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (G_IS_FILE (pdf), NULL);
+
+  toast = adw_toast_new (_("Evidence pack saved"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  /* A signal, not an action: the toast works in any pane's overlay. */
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked),
+                         g_object_ref (pdf), unref_file, 0);
+  return toast;
+}
+
+/* Says how a save ended: the toast, or the error in a dialog over @pane's window; nothing
+ * when the user closed the Save dialog. */
+static void
+report (GtkWidget *pane, AdwToastOverlay *overlay, GFile *pdf, const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (pane);
+  GtkWidget *dialog;
+
+  if (pdf != NULL)
+    {
+      adw_toast_overlay_add_toast (overlay, sd_evidence_saved_toast_new (pdf));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The evidence pack was not saved"), error->message);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#define SAVING_KEY "sd-evidence-saving"
+
+typedef struct
+{
+  AdwToastOverlay *overlay;
+  SdEvidenceSavedFunc saved;
+} PaneSave;
+
+static void
+on_pane_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PaneSave *save = user_data;
+  GtkWidget *pane = GTK_WIDGET (source);   /* kept alive by the task */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) pdf = sd_evidence_save_finish (result, &error);
+
+  g_object_set_data (G_OBJECT (pane), SAVING_KEY, NULL);
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      report (pane, save->overlay, pdf, error);
+      save->saved (pane, pdf);
+    }
+  g_object_unref (save->overlay);
+  g_free (save);
+}
+
+void
+sd_evidence_save_for_pane (GtkWidget *pane, const char *action_name, AdwToastOverlay *overlay,
+                           SdStore *store, SdAppointment *appointment, GFile *pdf,
+                           GCancellable *cancellable, SdEvidenceSavedFunc saved)
+{
+  PaneSave *save;
+
+  g_return_if_fail (GTK_IS_WIDGET (pane));
+  g_return_if_fail (action_name != NULL);
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (SD_IS_STORE (store));
+  g_return_if_fail (SD_IS_APPOINTMENT (appointment));
+  g_return_if_fail (pdf == NULL || G_IS_FILE (pdf));
+  g_return_if_fail (saved != NULL);
+
+  if (sd_evidence_save_running (pane))
+    return;
+  save = g_new0 (PaneSave, 1);
+  save->overlay = g_object_ref (overlay);
+  save->saved = saved;
+  g_object_set_data (G_OBJECT (pane), SAVING_KEY, GINT_TO_POINTER (TRUE));
+  gtk_widget_action_set_enabled (pane, action_name, FALSE);
+  sd_evidence_save_async (pane, store, appointment, pdf, cancellable, on_pane_saved, save);
+}
+
+gboolean
+sd_evidence_save_running (GtkWidget *pane)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (pane), FALSE);
+
+  return g_object_get_data (G_OBJECT (pane), SAVING_KEY) != NULL;
+}
