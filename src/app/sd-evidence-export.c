@@ -461,47 +461,22 @@ write_chosen (GTask *task)
                             g_task_get_cancellable (task), on_written, g_object_ref (task));
 }
 
-/* Closes the dialog; drops the reference it held on @task. */
 static void
-close_chooser (GTask *task)
+on_chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
-  SaveData *data = g_task_get_task_data (task);
-  g_autoptr (GtkFileChooserNative) chooser = g_steal_pointer (&data->chooser);
-
-  g_signal_handlers_disconnect_by_data (chooser, task);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (task);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser, int response, GTask *task)
-{
+  g_autoptr (GTask) task = user_data;   /* the dialog's reference */
   SaveData *data = g_task_get_task_data (task);
 
-  g_object_ref (task);
   if (response == GTK_RESPONSE_ACCEPT)
     data->pdf = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  close_chooser (task);
+  g_signal_handlers_disconnect_by_data (chooser, task);
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&data->chooser);
   if (data->pdf != NULL)
     write_chosen (task);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                              _("The evidence pack was not saved"));
-  g_object_unref (task);
-}
-
-/* The widget went away while its dialog was open. Connected for as long as @task lives. */
-static void
-on_save_cancelled (GCancellable *cancellable, GTask *task)
-{
-  SaveData *data = g_task_get_task_data (task);
-
-  if (data->chooser == NULL)
-    return;   /* chosen: the export itself watches the cancellable */
-  g_object_ref (task);
-  close_chooser (task);
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
 }
 
 static void
@@ -530,12 +505,9 @@ ask_for_file (GTask *task, GtkWidget *for_widget, SdAppointment *appointment)
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (data->chooser), folder, NULL);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), name);
-  /* The dialog holds a reference on the task until it answers or is closed. */
+  /* The dialog holds a reference on the task until it answers. */
   g_signal_connect (data->chooser, "response", G_CALLBACK (on_chooser_response),
                     g_object_ref (task));
-  if (g_task_get_cancellable (task) != NULL)
-    g_signal_connect_object (g_task_get_cancellable (task), "cancelled",
-                             G_CALLBACK (on_save_cancelled), task, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
 }
 

@@ -37,7 +37,8 @@ gboolean sd_evidence_export_pack   (SdEvidencePack      *pack,
 /* Saves the evidence pack of @appointment. With @pdf NULL it first asks where, in a native
  * Save dialog over @for_widget's window (in Documents, with the suggested name
  * "evidence-anna-rossi-2026-11-23.pdf" and a PDF filter); with a @pdf it writes there at once
- * (tests; the native dialog cannot be driven). Cancelling @cancellable closes the dialog. */
+ * (tests). The task holds @for_widget until it ends, so a save the user confirmed completes
+ * even if the window closes meanwhile; cancelling @cancellable stops it before it writes. */
 void     sd_evidence_save_async    (GtkWidget           *for_widget,
                                     SdStore             *store,
                                     SdAppointment       *appointment,
@@ -62,8 +63,7 @@ typedef void (*SdEvidenceSavedFunc) (GtkWidget *pane,
  * disabled and sd_evidence_save_running (@pane) is TRUE: the pane's own enabling must
  * respect it. At the end the user is told — "Evidence pack saved" with "Open" in @overlay,
  * or why not in a dialog ("The evidence pack was not saved"), nothing when they closed the
- * Save dialog — and @saved runs, unless @cancellable (the pane's, cancelled in dispose) was
- * cancelled. */
+ * Save dialog — and @saved runs, unless @cancellable was cancelled. */
 void     sd_evidence_save_for_pane (GtkWidget           *pane,
                                     const char          *action_name,
                                     AdwToastOverlay     *overlay,

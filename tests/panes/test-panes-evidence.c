@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The complaint side of the details pane, as a receptionist meets it: the evidence PDF (read
  * back with pdftotext and pdfinfo), its clear error for a folder that does not exist, the
- * Assistance section before and after the marketplace resolves, and the salon contesting a
- * no-show within 24 h — and not one second later. */
+ * same export from the complaint reply screen's header, the Assistance section before and
+ * after the marketplace resolves, and the salon contesting a no-show within 24 h — and not
+ * one second later. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
 #include "panes-fixture.h"
+#include "sd-complaint-pane-private.h"
 #include "sd-details-pane-private.h"
 #include "sd-evidence-export.h"
 #include "sd-lifecycle.h"
@@ -383,8 +385,9 @@ have_file (gpointer data)
   return *(GFile **) data != NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+/* The shown window of @type (a message dialog, the Save dialog…), or NULL. */
+static GtkWidget *
+find_window (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -392,16 +395,25 @@ find_dialog (void)
     {
       g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
     }
   return NULL;
 }
+
+#define find_dialog() ((AdwMessageDialog *) find_window (ADW_TYPE_MESSAGE_DIALOG))
+#define find_save_dialog() find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)
 
 static gboolean
 dialog_shown (gpointer data)
 {
   return find_dialog () != NULL;
+}
+
+static gboolean
+save_dialog_shown (gpointer data)
+{
+  return find_save_dialog () != NULL;
 }
 
 static void
@@ -447,6 +459,191 @@ test_pane_export (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_sensitive (button));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- The complaint reply screen ---- */
+
+static gboolean
+complaint_loaded (gpointer data)
+{
+  return sd_complaint_pane_get_complaint (data) != NULL && !sd_complaint_pane_get_busy (data);
+}
+
+static gboolean
+sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+/* The first mapped label under @root that reads @text (walked without recursion), or NULL:
+ * what the user can see, a toast included. */
+static GtkWidget *
+shown_label (GtkWidget *root, const char *text)
+{
+  GtkWidget *widget = root;
+
+  while (widget != NULL)
+    {
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+        return widget;
+      if (gtk_widget_get_first_child (widget) != NULL)
+        {
+          widget = gtk_widget_get_first_child (widget);
+          continue;
+        }
+      while (widget != root && gtk_widget_get_next_sibling (widget) == NULL)
+        widget = gtk_widget_get_parent (widget);
+      widget = widget != root ? gtk_widget_get_next_sibling (widget) : NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+pane_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return shown_label (data, "Evidence pack saved") != NULL;
+}
+
+/* Staff answering a complaint export the pack from the reply screen's header: the PDF holds
+ * the complaint's reason and its timeline; a folder that went away is said in a dialog and
+ * nothing is written; closing the screen mid-export does not lose the file. */
+static void
+test_complaint_pane_export (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) a = make_disputed (f, "Anna Rossi", 0);
+  GtkWidget *pane = sd_complaint_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 1280, 800);
+  GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (pane, SD_TYPE_COMPLAINT_PANE,
+                                                                 "header_suffix"));
+  GtkWidget *button = panes_find_button (pane, "complaint.export-evidence");
+  g_autofree char *path = g_build_filename (f->dir, "from-reply-screen.pdf", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *gone = g_build_filename (f->dir, "gone", NULL);
+  g_autofree char *bad_path = g_build_filename (gone, "x.pdf", NULL);
+  g_autofree char *late_path = g_build_filename (f->dir, "closed-meanwhile.pdf", NULL);
+  g_autoptr (GFile) pdf = g_file_new_for_path (path);
+  g_autoptr (GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr (GFile) late = g_file_new_for_path (late_path);
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+
+  /* In the header, labelled; nothing to export before the complaint is loaded. */
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (button, header));
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (
+                     gtk_button_get_child (GTK_BUTTON (button)))), ==, "_Export Evidence…");
+  sd_complaint_pane_set_complaint (SD_COMPLAINT_PANE (pane), sd_appointment_get_complaint_id (a));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  panes_wait_until (complaint_loaded, pane);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (pane), pdf);
+  /* One export at a time. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  panes_wait_until (sensitive, button);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  text = pdf_text (path);
+  assert_contains (text, "Evidence pack — Anna Rossi");
+  assert_contains (text, "The cut is uneven");
+  assert_contains (text, "Mon 23 Nov 2026, 10:03 — Checked in, by the salon");
+  assert_contains (text, "Complaint opened, by the client");
+  /* The toast says so and offers to open it. */
+  panes_wait_until (toast_shown, pane);
+  g_assert_nonnull (shown_label (pane, "Open"));
+  g_assert_null (find_dialog ());
+  screenshot (window, "complaints-export-toast.png");
+
+  /* A folder that went away: the reason in a dialog over the window; nothing written. */
+  sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (pane), bad);
+  panes_wait_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The evidence pack was not saved");
+  assert_contains (adw_message_dialog_get_body (dialog), "“");
+  assert_contains (adw_message_dialog_get_body (dialog), "gone” does not exist");
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  /* The screen closes while the pack is gathered: the save the user confirmed still
+   * completes, with nothing to show it on and no warning. The export holds the pane until it
+   * has ended, so the pane going away marks the end. */
+  sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (pane), late);
+  g_object_add_weak_pointer (G_OBJECT (pane), (gpointer *) &pane);
+  gtk_window_destroy (GTK_WINDOW (window));
+  panes_wait_until (pane_gone, &pane);
+  g_assert_true (g_file_test (late_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (find_dialog ());
+}
+
+/* The button itself: without a desktop portal the "native" Save dialog is GTK's own, so the
+ * test answers it as the user would. It suggests a name that says whose pack it is, offers
+ * PDF only; Cancel writes nothing and says nothing; Save writes there. */
+static void
+test_complaint_pane_save_dialog (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) a = make_disputed (f, "Anna Rossi", 0);
+  GtkWidget *pane = sd_complaint_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 1280, 800);
+  GtkWidget *button = panes_find_button (pane, "complaint.export-evidence");
+  g_autofree char *path = g_build_filename (f->dir, "evidence-anna-rossi-2026-11-23.pdf", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr (GListModel) filters = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  sd_complaint_pane_set_complaint (SD_COMPLAINT_PANE (pane), sd_appointment_get_complaint_id (a));
+  panes_wait_until (complaint_loaded, pane);
+
+  /* Closed without saving. */
+  gtk_widget_activate (button);
+  panes_wait_until (save_dialog_shown, NULL);
+  dialog = find_save_dialog ();
+  /* GTK's own dialog says "Operation was cancelled" when its first folder load is cut short:
+   * let it load, as a user's eye would. */
+  panes_run_for (800);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Save Evidence Pack");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, "evidence-anna-rossi-2026-11-23.pdf");
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+  /* Open, the button waits: no second dialog. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  panes_wait_until (sensitive, button);
+  g_assert_null (find_save_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Saved into the folder chosen, under the suggested name. */
+  gtk_widget_activate (button);
+  panes_wait_until (save_dialog_shown, NULL);
+  dialog = find_save_dialog ();
+  panes_run_for (800);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+  panes_run_for (800);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  panes_wait_until (toast_shown, pane);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  text = pdf_text (path);
+  assert_contains (text, "Complaint opened, by the client · €45.00: “The cut is uneven”");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* Nothing else left open: the window is the only one. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -764,6 +961,8 @@ main (int argc, char *argv[])
   ADD ("pdf-paginates", test_pdf_paginates);
   ADD ("pdf-missing-folder", test_pdf_missing_folder);
   ADD ("pane-export", test_pane_export);
+  ADD ("complaint-pane-export", test_complaint_pane_export);
+  ADD ("complaint-pane-save-dialog", test_complaint_pane_save_dialog);
   ADD ("assistance-resolved", test_assistance_resolved);
   ADD ("assistance-withdrawn", test_assistance_withdrawn);
   ADD ("assistance-awaiting-and-missed", test_assistance_awaiting_and_missed);
