@@ -280,6 +280,12 @@ wait_for_pane (GtkWidget *pane, SdComplaintStatus status)
   panes_wait_until (pane_is, &wait);
 }
 
+static gboolean
+slid_in (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
 /* The list, a complaint opened on its reply screen. */
 static GtkWidget *
 open_complaint (GtkWidget *view, gint64 id, SdComplaintStatus status)
@@ -288,6 +294,8 @@ open_complaint (GtkWidget *view, gint64 id, SdComplaintStatus status)
 
   sd_complaints_view_open (SD_COMPLAINTS_VIEW (view), id);
   wait_for_pane (pane, status);
+  /* Screenshots show the reply screen, not the slide towards it. */
+  panes_wait_until (slid_in, view_child (view, "pages"));
   g_assert_cmpint (sd_complaint_get_id (sd_complaint_pane_get_complaint (SD_COMPLAINT_PANE (pane))),
                    ==, id);
   panes_run_for (100);
@@ -547,6 +555,10 @@ test_refund (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (text, "Marketplace staff · Sun 22 Nov 2026, 12:00\nWe asked the "
                                   "salon for its side."));
   g_assert_true (action_enabled (pane, "complaint.send-refund"));
+  /* The evidence pack is one click away, in the header. */
+  g_assert_true (action_enabled (pane, "complaint.export-evidence"));
+  g_assert_true (gtk_widget_is_ancestor (panes_find_button (pane, "complaint.export-evidence"),
+                                         pane_child (pane, "header_suffix")));
   panes_screenshot (window, "complaints-reply.png");
 
   /* Partial: more than was paid is refused before sending, and nothing is written. */
