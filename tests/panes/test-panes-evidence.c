@@ -588,8 +588,9 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
 }
 
 /* The button itself: without a desktop portal the "native" Save dialog is GTK's own, so the
- * test answers it as the user would. It suggests a name that says whose pack it is, offers
- * PDF only; Cancel writes nothing and says nothing; Save writes there. */
+ * test answers it as the user would. It opens in Documents (here the test's folder) with a
+ * name that says whose pack it is, offers PDF only; Cancel writes nothing and says nothing;
+ * Save writes there. */
 static void
 test_complaint_pane_save_dialog (PanesFixture *f, gconstpointer data)
 {
@@ -598,12 +599,19 @@ test_complaint_pane_save_dialog (PanesFixture *f, gconstpointer data)
   GtkWidget *window = panes_window_new (pane, 1280, 800);
   GtkWidget *button = panes_find_button (pane, "complaint.export-evidence");
   g_autofree char *path = g_build_filename (f->dir, "evidence-anna-rossi-2026-11-23.pdf", NULL);
+  g_autofree char *user_dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs",
+                                                 NULL);
+  g_autofree char *documents = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", f->dir);
   g_autoptr (GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr (GFile) current = NULL;
   g_autoptr (GListModel) filters = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   GtkWidget *dialog;
 
+  g_assert_true (g_file_set_contents (user_dirs, documents, -1, NULL));
+  g_reload_user_special_dirs_cache ();
+  g_assert_cmpstr (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS), ==, f->dir);
   sd_complaint_pane_set_complaint (SD_COMPLAINT_PANE (pane), sd_appointment_get_complaint_id (a));
   panes_wait_until (complaint_loaded, pane);
 
@@ -611,9 +619,6 @@ test_complaint_pane_save_dialog (PanesFixture *f, gconstpointer data)
   gtk_widget_activate (button);
   panes_wait_until (save_dialog_shown, NULL);
   dialog = find_save_dialog ();
-  /* GTK's own dialog says "Operation was cancelled" when its first folder load is cut short:
-   * let it load, as a user's eye would. */
-  panes_run_for (800);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Save Evidence Pack");
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -623,20 +628,25 @@ test_complaint_pane_save_dialog (PanesFixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
   /* Open, the button waits: no second dialog. */
   g_assert_false (gtk_widget_get_sensitive (button));
+  /* GTK's own dialog says "Operation was cancelled" when its folder load is cut short: let
+   * it load, as a user's eye would. */
+  panes_run_for (800);
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (current);
+  g_assert_true (g_file_equal (current, folder));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   panes_wait_until (sensitive, button);
   g_assert_null (find_save_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  /* Saved into the folder chosen, under the suggested name. */
+  /* Saved where it opened, under the suggested name. */
   gtk_widget_activate (button);
   panes_wait_until (save_dialog_shown, NULL);
-  dialog = find_save_dialog ();
+  g_assert_cmpint (g_unlink (user_dirs), ==, 0);   /* read: the test home is shared */
+  g_reload_user_special_dirs_cache ();
   panes_run_for (800);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
-  panes_run_for (800);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_response (GTK_DIALOG (find_save_dialog ()), GTK_RESPONSE_ACCEPT);
   panes_wait_until (toast_shown, pane);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   text = pdf_text (path);
