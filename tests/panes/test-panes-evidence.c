@@ -534,6 +534,7 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
   g_autoptr (GFile) late = g_file_new_for_path (late_path);
   g_autofree char *text = NULL;
   AdwMessageDialog *dialog;
+  gint64 started;
 
   /* In the header, labelled; nothing to export before the complaint is loaded. */
   g_assert_nonnull (button);
@@ -546,10 +547,12 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_get_sensitive (button));
 
+  started = g_get_monotonic_time ();
   sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (pane), pdf);
   /* One export at a time. */
   g_assert_false (gtk_widget_get_sensitive (button));
   panes_wait_until (sensitive, button);
+  g_test_message ("exported in %lld ms", (long long) (g_get_monotonic_time () - started) / 1000);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
   text = pdf_text (path);
