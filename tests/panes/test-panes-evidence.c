@@ -576,6 +576,7 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
   assert_contains (adw_message_dialog_get_body (dialog), "gone” does not exist");
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  screenshot (GTK_WIDGET (dialog), "complaints-export-error.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_sensitive (button));
 
