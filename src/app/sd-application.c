@@ -519,12 +519,28 @@ show_appointment_action (GSimpleAction *action,
   sd_window_open_appointment (SD_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
+/* A summary notification's "show the inbox": the window switches to that view. */
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (!SD_IS_WINDOW (window))
+    return;
+  gtk_window_present (window);
+  sd_window_set_view (SD_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static void
 sd_application_startup (GApplication *application)
 {
   static const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "show-appointment", show_appointment_action, "x", NULL, NULL, { 0 } },
+    { "show-view", show_view_action, "s", NULL, NULL, { 0 } },
     { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   };

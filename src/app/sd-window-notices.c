@@ -1,9 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-window-notices.c — the resolution notices: at start and after each sync pass the window
- * asks the store (in a thread) which complaints the marketplace resolved since the last
- * notice, and sends one desktop notification each ("Complaint resolved — Anna Rossi",
- * "Refunded €20.00") whose default action opens the appointment (app.show-appointment).
- * Which ones are new is the store's to say (sd-store-notices.h). */
+/* sd-window-notices.c — the desktop notifications. At start, after each sync pass, on the
+ * window's clock tick and after a local change, the window asks the store (in a thread) what
+ * it has not told yet, and sends one notification each:
+ *
+ * - a complaint the marketplace resolved ("Complaint resolved — Anna Rossi");
+ * - a booking request that arrived ("New booking request — Anna Rossi"); several in one pass
+ *   are one summary ("3 new booking requests") that opens the inbox;
+ * - a deadline within the salon's reminder time ("Answer Anna Rossi's request within 45
+ *   minutes"). A request's reminder replaces its arrival notice (same notification id).
+ *
+ * A notice about a request or complaint is withdrawn once nothing it is about can be answered
+ * any more (accepted, declined, replied to, expired). What is news and what is due is the
+ * store's to say (sd-store-notices.h); this file words it and sends it. Notifications only
+ * go out when the window belongs to a registered application; the "notice-sent" and
+ * "notice-withdrawn" signals are emitted either way. */
 
 #include "config.h"
 
@@ -13,7 +23,28 @@
 #include "sd-store-notices.h"
 #include "sd-window-private.h"
 
-static guint resolution_announced_signal;
+/* More names than this in a summary become "and 2 more". */
+#define SUMMARY_NAMES 3
+#define SUMMARY_ID "new-requests"
+
+enum { NOTICE_SENT, NOTICE_WITHDRAWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---- Words ---- */
+
+static char *
+format_local (gint64 instant, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("");
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  /* Translators: a date and time in a notification, "Tue 24 Nov 14:30"; see
+   * g_date_time_format() */
+  return g_date_time_format (local, _("%a %-d %b %H:%M"));
+}
 
 void
 sd_window_describe_resolution (SdComplaint *complaint,
@@ -41,59 +72,349 @@ sd_window_describe_resolution (SdComplaint *complaint,
     *body = g_steal_pointer (&outcome);
 }
 
-static void
-send_notice (SdWindow    *self,
-             SdComplaint *complaint,
-             const char  *currency)
+/* "Cut & blow-dry with Marco, Tue 24 Nov 14:30 · answer by Wed 25 Nov 09:12" */
+static char *
+describe_item (SdInboxItem *item,
+               GTimeZone   *tz)
+{
+  g_autofree char *start = format_local (sd_inbox_item_get_start (item), tz);
+  g_autofree char *deadline = format_local (sd_inbox_item_get_deadline (item), tz);
+
+  if (sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT)
+    /* Translators: a complaint reminder's body: "Cut & blow-dry with Marco, Tue 24 Nov
+     * 14:30 · reply by Wed 25 Nov 09:12" (service, stylist, appointment, deadline) */
+    return g_strdup_printf (_("%s with %s, %s · reply by %s"),
+                            sd_inbox_item_get_service_name (item),
+                            sd_inbox_item_get_staff_name (item), start, deadline);
+  /* Translators: a booking request's notification body: "Cut & blow-dry with Marco, Tue 24
+   * Nov 14:30 · answer by Wed 25 Nov 09:12" (service, stylist, appointment, deadline) */
+  return g_strdup_printf (_("%s with %s, %s · answer by %s"),
+                          sd_inbox_item_get_service_name (item),
+                          sd_inbox_item_get_staff_name (item), start, deadline);
+}
+
+void
+sd_window_describe_request (SdInboxItem *request,
+                            GTimeZone   *tz,
+                            char       **title,
+                            char       **body)
+{
+  g_return_if_fail (SD_IS_INBOX_ITEM (request));
+  g_return_if_fail (title != NULL && body != NULL);
+
+  /* Translators: a desktop notification's title: "New booking request — Anna Rossi" */
+  *title = g_strdup_printf (_("New booking request — %s"),
+                            sd_inbox_item_get_client_name (request));
+  *body = describe_item (request, tz);
+}
+
+void
+sd_window_describe_requests (GPtrArray *requests,
+                             GTimeZone *tz,
+                             char     **title,
+                             char     **body)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *first = NULL;
+  gint64 deadline = G_MAXINT64;
+  guint n;
+
+  g_return_if_fail (requests != NULL && requests->len > 0);
+  g_return_if_fail (title != NULL && body != NULL);
+
+  n = requests->len;
+  /* Translators: a desktop notification's title for several requests at once */
+  *title = g_strdup_printf (ngettext ("%u new booking request", "%u new booking requests", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      SdInboxItem *item = g_ptr_array_index (requests, i);
+
+      deadline = MIN (deadline, sd_inbox_item_get_deadline (item));
+      if (i >= SUMMARY_NAMES)
+        continue;
+      if (i > 0)
+        /* Translators: between client names in a list, "Anna Rossi, Bea Visser" */
+        g_string_append (names, _(", "));
+      g_string_append (names, sd_inbox_item_get_client_name (item));
+    }
+  if (n > SUMMARY_NAMES)
+    {
+      guint more = n - SUMMARY_NAMES;
+      /* Translators: after the first client names: "Anna Rossi, Bea Visser, Carla Bruni and
+       * 2 more" */
+      g_autofree char *and_more = g_strdup_printf (ngettext (" and %u more", " and %u more",
+                                                             more), more);
+
+      g_string_append (names, and_more);
+    }
+  first = format_local (deadline, tz);
+  /* Translators: a summary notification's body: "Anna Rossi, Bea Visser · answer the first by
+   * Tue 24 Nov 14:30" */
+  *body = g_strdup_printf (_("%s · answer the first by %s"), names->str, first);
+}
+
+void
+sd_window_describe_reminder (SdInboxItem *item,
+                             GTimeZone   *tz,
+                             gint64       now,
+                             char       **title,
+                             char       **body)
+{
+  const char *client;
+  gint64 minutes;
+  gboolean complaint;
+
+  g_return_if_fail (SD_IS_INBOX_ITEM (item));
+  g_return_if_fail (title != NULL && body != NULL);
+
+  client = sd_inbox_item_get_client_name (item);
+  complaint = sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT;
+  /* Rounded up, so "within 45 minutes" is never later than the deadline; hours (rounded
+   * down) only from two hours on. */
+  minutes = MAX (1, (sd_inbox_item_get_deadline (item) - now + 59) / 60);
+  if (minutes < 120)
+    *title = complaint
+      /* Translators: a reminder's title: "Reply to Anna Rossi's complaint within 45 minutes" */
+      ? g_strdup_printf (ngettext ("Reply to %s's complaint within %d minute",
+                                   "Reply to %s's complaint within %d minutes", minutes),
+                         client, (int) minutes)
+      /* Translators: a reminder's title: "Answer Anna Rossi's request within 45 minutes" */
+      : g_strdup_printf (ngettext ("Answer %s's request within %d minute",
+                                   "Answer %s's request within %d minutes", minutes),
+                         client, (int) minutes);
+  else
+    *title = complaint
+      /* Translators: a reminder's title: "Reply to Anna Rossi's complaint within 3 hours" */
+      ? g_strdup_printf (ngettext ("Reply to %s's complaint within %d hour",
+                                   "Reply to %s's complaint within %d hours", minutes / 60),
+                         client, (int) (minutes / 60))
+      /* Translators: a reminder's title: "Answer Anna Rossi's request within 3 hours" */
+      : g_strdup_printf (ngettext ("Answer %s's request within %d hour",
+                                   "Answer %s's request within %d hours", minutes / 60),
+                         client, (int) (minutes / 60));
+  *body = describe_item (item, tz);
+}
+
+/* ---- Sending and withdrawing ---- */
+
+/* The notification about one request ("request-12") or complaint ("complaint-3"): a
+ * reminder replaces the arrival notice, and both are withdrawn by the same id. */
+static char *
+item_notice_id (SdInboxItem *item)
+{
+  if (sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT)
+    return g_strdup_printf ("complaint-%lld", (long long) sd_inbox_item_get_complaint_id (item));
+  return g_strdup_printf ("request-%lld", (long long) sd_inbox_item_get_appointment_id (item));
+}
+
+static GApplication *
+registered_application (SdWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gint64 appointment_id = sd_complaint_get_appointment_id (complaint);
+
+  if (app == NULL || !g_application_get_is_registered (G_APPLICATION (app)))
+    return NULL;
+  return G_APPLICATION (app);
+}
+
+/* Sends notification @id; its action opens @appointment_id, or the inbox when 0. @about: the
+ * item notice ids it is about (NULL-terminated), withdrawn once none can be answered; NULL
+ * for news that stays. */
+static void
+send_notice (SdWindow          *self,
+             const char        *id,
+             gint64             appointment_id,
+             const char        *title,
+             const char        *body,
+             const char        *button,
+             const char *const *about)
+{
+  GApplication *app = registered_application (self);
+
+  if (app != NULL)
+    {
+      g_autoptr(GNotification) notification = g_notification_new (title);
+      const char *action = appointment_id != 0 ? "app.show-appointment" : "app.show-view";
+      GVariant *target = appointment_id != 0 ? g_variant_new_int64 (appointment_id)
+                                             : g_variant_new_string ("inbox");
+
+      g_notification_set_body (notification, body);
+      g_variant_ref_sink (target);
+      g_notification_set_default_action_and_target_value (notification, action, target);
+      g_notification_add_button_with_target_value (notification, button, action, target);
+      g_variant_unref (target);
+      g_application_send_notification (app, id, notification);
+    }
+  if (about != NULL)
+    g_hash_table_insert (self->notices_sent, g_strdup (id), g_strdupv ((char **) about));
+  g_signal_emit (self, signals[NOTICE_SENT], 0, id, appointment_id, title, body);
+}
+
+/* Withdraws what was sent about items none of which can still be answered. */
+static void
+withdraw_answered (SdWindow   *self,
+                   GHashTable *answerable)
+{
+  GApplication *app = registered_application (self);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id, about;
+
+  g_hash_table_iter_init (&iter, self->notices_sent);
+  while (g_hash_table_iter_next (&iter, &id, &about))
+    {
+      gboolean open = FALSE;
+
+      for (char **a = about; *a != NULL && !open; a++)
+        open = g_hash_table_contains (answerable, *a);
+      if (!open)
+        g_ptr_array_add (gone, g_strdup (id));
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *notice = g_ptr_array_index (gone, i);
+
+      if (app != NULL)
+        g_application_withdraw_notification (app, notice);
+      g_hash_table_remove (self->notices_sent, notice);
+      g_signal_emit (self, signals[NOTICE_WITHDRAWN], 0, notice);
+    }
+}
+
+static void
+send_requests (SdWindow  *self,
+               GPtrArray *requests,
+               GTimeZone *tz)
+{
+  g_autoptr(GPtrArray) about = g_ptr_array_new_with_free_func (g_free);
+  const char *const *ids;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < requests->len; i++)
+    g_ptr_array_add (about, item_notice_id (g_ptr_array_index (requests, i)));
+  g_ptr_array_add (about, NULL);
+  ids = (const char *const *) about->pdata;
+  if (requests->len == 1)
+    {
+      SdInboxItem *request = g_ptr_array_index (requests, 0);
+
+      sd_window_describe_request (request, tz, &title, &body);
+      send_notice (self, ids[0], sd_inbox_item_get_appointment_id (request), title, body,
+                   _("Show"), ids);
+    }
+  else
+    {
+      /* Several at once (a morning's pull): one notice, not a flood. */
+      sd_window_describe_requests (requests, tz, &title, &body);
+      send_notice (self, SUMMARY_ID, 0, title, body, _("Show"), ids);
+    }
+}
+
+static void
+send_reminder (SdWindow    *self,
+               SdInboxItem *item,
+               GTimeZone   *tz,
+               gint64       now)
+{
+  g_autofree char *id = item_notice_id (item);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *about[] = { id, NULL };
+
+  sd_window_describe_reminder (item, tz, now, &title, &body);
+  send_notice (self, id, sd_inbox_item_get_appointment_id (item), title, body, _("Show"), about);
+}
+
+static void
+send_resolution (SdWindow    *self,
+                 SdComplaint *complaint,
+                 const char  *currency)
+{
+  g_autofree char *id = g_strdup_printf ("complaint-resolved-%lld",
+                                         (long long) sd_complaint_get_id (complaint));
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
   sd_window_describe_resolution (complaint, currency, &title, &body);
-  if (app != NULL && g_application_get_is_registered (G_APPLICATION (app)))
-    {
-      g_autoptr(GNotification) notification = g_notification_new (title);
-      g_autofree char *id = g_strdup_printf ("complaint-resolved-%lld",
-                                             (long long) sd_complaint_get_id (complaint));
-
-      g_notification_set_body (notification, body);
-      g_notification_set_default_action_and_target_value (notification, "app.show-appointment",
-                                                          g_variant_new_int64 (appointment_id));
-      g_notification_add_button_with_target_value (notification, _("Show Appointment"),
-                                                   "app.show-appointment",
-                                                   g_variant_new_int64 (appointment_id));
-      g_application_send_notification (G_APPLICATION (app), id, notification);
-    }
-  g_signal_emit (self, resolution_announced_signal, 0, appointment_id, title, body);
+  send_notice (self, id, sd_complaint_get_appointment_id (complaint), title, body,
+               _("Show Appointment"), NULL);
 }
 
-/* In a thread: the new resolutions, marked as announced at once (the notices are sent
- * right after, on the main thread, and sending cannot fail visibly). */
+/* ---- Looking up what to tell ---- */
+
+typedef struct
+{
+  GPtrArray *resolutions;   /* SdComplaint, new */
+  GPtrArray *requests;      /* SdInboxItem, new */
+  GPtrArray *reminders;     /* SdInboxItem, due */
+  GHashTable *answerable;   /* item notice ids of what can still be answered */
+  gint64 now;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_clear_pointer (&found->resolutions, g_ptr_array_unref);
+  g_clear_pointer (&found->requests, g_ptr_array_unref);
+  g_clear_pointer (&found->reminders, g_ptr_array_unref);
+  g_clear_pointer (&found->answerable, g_hash_table_unref);
+  g_free (found);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Found, found_free)
+
+/* Lists what is new or due and marks it told at once (the notices are sent right after, on
+ * the main thread, and sending cannot fail visibly). */
+static gboolean
+find (SdStore *store,
+      Found   *found,
+      GError **error)
+{
+  g_autoptr(GPtrArray) answerable = NULL;
+  GPtrArray *news;
+
+  found->now = sd_clock_get_now (sd_store_get_clock (store));
+  if ((found->resolutions = sd_store_list_new_resolutions (store, error)) == NULL)
+    return FALSE;
+  news = found->resolutions;
+  if (news->len > 0
+      && !sd_store_mark_resolution_announced (store, g_ptr_array_index (news, news->len - 1),
+                                              error))
+    return FALSE;
+  if ((found->requests = sd_store_list_new_requests (store, error)) == NULL)
+    return FALSE;
+  news = found->requests;
+  if (news->len > 0
+      && !sd_store_mark_request_announced (store, g_ptr_array_index (news, news->len - 1),
+                                           error))
+    return FALSE;
+  if ((found->reminders = sd_store_list_due_reminders (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->reminders->len; i++)
+    if (!sd_store_mark_reminded (store, g_ptr_array_index (found->reminders, i), error))
+      return FALSE;
+  if ((answerable = sd_store_list_answerable (store, error)) == NULL)
+    return FALSE;
+  found->answerable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < answerable->len; i++)
+    g_hash_table_add (found->answerable, item_notice_id (g_ptr_array_index (answerable, i)));
+  return TRUE;
+}
+
 static void
 find_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  SdStore *store = source_object;
+  g_autoptr(Found) found = g_new0 (Found, 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sd_store_list_new_resolutions (store, &error);
 
-  if (list == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (list->len > 0
-      && !sd_store_mark_resolution_announced (store, g_ptr_array_index (list, list->len - 1),
-                                              &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&list), (GDestroyNotify) g_ptr_array_unref);
+  if (!find (source_object, found, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) found_free);
 }
 
 static void
@@ -103,31 +424,36 @@ on_found (GObject      *source,
 {
   g_autoptr(SdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = g_task_propagate_pointer (G_TASK (result), &error);
-  SdSalon *salon;
+  g_autoptr(Found) found = g_task_propagate_pointer (G_TASK (result), &error);
+  SdSalon *salon = sd_store_get_salon (SD_STORE (source));
+  GTimeZone *tz = salon != NULL ? sd_salon_get_timezone (salon) : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->notices_looking = FALSE;
-  if (list == NULL)
-    /* A notice that could not be looked up is looked up again after the next pass. */
-    g_debug ("No resolution notices: %s", error->message);
+  if (found == NULL)
+    /* What could not be looked up is looked up again at the next tick or pass. */
+    g_debug ("No notices: %s", error->message);
   else
     {
-      salon = sd_store_get_salon (SD_STORE (source));
-      for (guint i = 0; i < list->len; i++)
-        send_notice (self, g_ptr_array_index (list, i),
-                     salon != NULL ? sd_salon_get_currency (salon) : NULL);
+      withdraw_answered (self, found->answerable);
+      for (guint i = 0; i < found->resolutions->len; i++)
+        send_resolution (self, g_ptr_array_index (found->resolutions, i),
+                         salon != NULL ? sd_salon_get_currency (salon) : NULL);
+      if (found->requests->len > 0)
+        send_requests (self, found->requests, tz);
+      for (guint i = 0; i < found->reminders->len; i++)
+        send_reminder (self, g_ptr_array_index (found->reminders, i), tz, found->now);
     }
   if (self->notices_again)
     {
       self->notices_again = FALSE;
-      sd_window_announce_resolutions (self);
+      sd_window_check_notices (self);
     }
 }
 
 void
-sd_window_announce_resolutions (SdWindow *self)
+sd_window_check_notices (SdWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -135,7 +461,7 @@ sd_window_announce_resolutions (SdWindow *self)
 
   if (self->store == NULL)
     return;
-  /* Two lookups at once could both list (and announce) the same resolution. */
+  /* Two lookups at once could both list (and announce) the same news. */
   if (self->notices_looking)
     {
       self->notices_again = TRUE;
@@ -144,8 +470,11 @@ sd_window_announce_resolutions (SdWindow *self)
   self->notices_looking = TRUE;
   if (self->notices_cancellable == NULL)
     self->notices_cancellable = g_cancellable_new ();
+  if (self->notices_sent == NULL)
+    self->notices_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_strfreev);
   task = g_task_new (self->store, self->notices_cancellable, on_found, g_object_ref (self));
-  g_task_set_source_tag (task, sd_window_announce_resolutions);
+  g_task_set_source_tag (task, sd_window_check_notices);
   g_task_run_in_thread (task, find_thread);
 }
 
@@ -154,6 +483,7 @@ sd_window_stop_notices (SdWindow *self)
 {
   g_cancellable_cancel (self->notices_cancellable);
   g_clear_object (&self->notices_cancellable);
+  g_clear_pointer (&self->notices_sent, g_hash_table_unref);
   self->notices_looking = FALSE;
   self->notices_again = FALSE;
 }
@@ -161,11 +491,15 @@ sd_window_stop_notices (SdWindow *self)
 void
 sd_window_class_init_notices (GtkWidgetClass *widget_class)
 {
-  /* "resolution-announced" (gint64 appointment_id, const char *title, const char *body):
-   * a complaint's resolution was announced (a notification was sent when the window
-   * belongs to a running application). */
-  resolution_announced_signal =
-    g_signal_new ("resolution-announced", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING,
+  /* "notice-sent" (const char *id, gint64 appointment_id, const char *title,
+   * const char *body): a notice was told (a notification was sent when the window belongs to
+   * a running application). @appointment_id is 0 for a summary that opens the inbox. */
+  signals[NOTICE_SENT] =
+    g_signal_new ("notice-sent", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
                   G_TYPE_STRING);
+  /* "notice-withdrawn" (const char *id): nothing it was about can be answered any more. */
+  signals[NOTICE_WITHDRAWN] =
+    g_signal_new ("notice-withdrawn", G_TYPE_FROM_CLASS (widget_class), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }

@@ -203,6 +203,8 @@ update_now (SdWindow *self)
   sd_day_view_set_now (self->day_view, t);
   sd_week_view_set_now (self->week_view, t);
   sd_list_view_set_now (self->list_view, t);
+  /* Deadlines come closer: reminders, and notices of what expired are withdrawn. */
+  sd_window_check_notices (self);
 }
 
 static gboolean
@@ -596,6 +598,8 @@ on_appointment_changed (SdWindow *self,
   if (self->inbox_view != NULL)
     sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
   sd_window_note_local_change (self);
+  /* An answered request's notification goes away. */
+  sd_window_check_notices (self);
 }
 
 static void
@@ -744,6 +748,7 @@ sd_window_set_store (SdWindow   *self,
     sd_window_set_view (self, self->pending_view);
   g_clear_pointer (&self->pending_view, g_free);
 
+  /* Also looks for notices: what was resolved while the desk was closed, deadlines near. */
   update_now (self);
   g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (update_now), self,
                            G_CONNECT_SWAPPED);
@@ -754,8 +759,6 @@ sd_window_set_store (SdWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "agenda");
   sd_window_sync_date (self);
   sd_window_update_actions (self);
-  /* Complaints resolved while the desk was closed. */
-  sd_window_announce_resolutions (self);
 }
 
 SdStore *

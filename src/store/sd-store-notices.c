@@ -195,14 +195,16 @@ sd_store_mark_resolution_announced (SdStore *self, SdComplaint *complaint, GErro
 
 /* ---- Requests ---- */
 
-/* The inbox's words for what needs an answer; requests past their deadline are left out
- * even before sd_store_apply_deadlines() expires them. */
-static GPtrArray *
-list_answerable (SdStore *self, GError **error)
+GPtrArray *
+sd_store_list_answerable (SdStore *self, GError **error)
 {
-  g_autoptr (GPtrArray) inbox = sd_store_list_inbox (self, error);
-  gint64 now = sd_store_now (self);
+  g_autoptr (GPtrArray) inbox = NULL;
+  gint64 now;
 
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  inbox = sd_store_list_inbox (self, error);
+  now = sd_store_now (self);
   if (inbox == NULL)
     return NULL;
   for (guint i = inbox->len; i > 0; i--)
@@ -240,7 +242,7 @@ sd_store_list_new_requests (SdStore *self, GError **error)
   list = g_ptr_array_new_with_free_func (g_object_unref);
   if (ids->len == 0)
     return g_steal_pointer (&list);
-  if ((inbox = list_answerable (self, error)) == NULL)
+  if ((inbox = sd_store_list_answerable (self, error)) == NULL)
     return NULL;
   new_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < ids->len; i++)
@@ -317,7 +319,7 @@ sd_store_list_due_reminders (SdStore *self, GError **error)
   window = (gint64) sd_salon_get_settings (salon)->reminder_minutes * 60;
   if (window <= 0)
     return g_ptr_array_new_with_free_func (g_object_unref);
-  if ((list = list_answerable (self, error)) == NULL
+  if ((list = sd_store_list_answerable (self, error)) == NULL
       || (reminded = load_reminded (self, error)) == NULL)
     return NULL;
   now = sd_store_now (self);

@@ -40,6 +40,11 @@ gboolean   sd_store_mark_request_announced    (SdStore     *self,
                                                SdInboxItem *request,
                                                GError     **error);
 
+/* The inbox (sd_store_list_inbox) without what is past its deadline but not expired or
+ * missed yet: what the user can still answer. GPtrArray of SdInboxItem, most urgent first. */
+GPtrArray *sd_store_list_answerable           (SdStore     *self,
+                                               GError     **error);
+
 /* Requests awaiting an answer and complaints awaiting the salon's reply whose deadline is
  * within the salon's reminder_minutes (deadline − reminder ≤ now ≤ deadline) and that were
  * not reminded of this deadline yet: GPtrArray of SdInboxItem, most urgent first. Empty
