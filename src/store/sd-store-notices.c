@@ -272,8 +272,8 @@ sd_store_mark_request_announced (SdStore *self, SdInboxItem *request, GError **e
 
 /* ---- Reminders ---- */
 
-/* The reminded deadlines are words "request:<appointment id>@<deadline>" and
- * "complaint:<complaint id>@<deadline>"; this is the part before the deadline. */
+/* The reminded instants are words "<subject>@<instant>": "request:<appointment id>@<confirm
+ * by>", "complaint:<complaint id>@<reply by>", "appointment:<appointment id>@<start>". */
 static char *
 reminder_subject (SdInboxItem *item)
 {
@@ -283,11 +283,20 @@ reminder_subject (SdInboxItem *item)
 }
 
 static char *
-reminder_word (SdInboxItem *item)
+appointment_subject (SdAppointment *appointment)
 {
-  g_autofree char *subject = reminder_subject (item);
+  return g_strdup_printf ("appointment:%lld@", (long long) sd_appointment_get_id (appointment));
+}
 
-  return g_strdup_printf ("%s%lld", subject, (long long) sd_inbox_item_get_deadline (item));
+/* The salon's reminder time in seconds; 0 when reminders are off. */
+static gint64
+reminder_window (SdStore *self)
+{
+  SdSalon *salon = sd_store_get_salon (self);
+
+  if (salon == NULL)
+    return 0;
+  return MAX (0, (gint64) sd_salon_get_settings (salon)->reminder_minutes * 60);
 }
 
 static GStrv
@@ -304,20 +313,52 @@ load_reminded (SdStore *self, GError **error)
   return g_strsplit (text != NULL ? text : "", " ", -1);
 }
 
+/* Due: from @window before @at until @at, unless @subject was reminded of @at already. */
+static gboolean
+is_due (GStrv reminded, const char *subject, gint64 at, gint64 window, gint64 now)
+{
+  g_autofree char *word = g_strdup_printf ("%s%lld", subject, (long long) at);
+
+  return at - window <= now && !sd_deadline_passed (at, now)
+         && !g_strv_contains ((const char *const *) reminded, word);
+}
+
+static gboolean
+remember (SdStore *self, const char *subject, gint64 at, GError **error)
+{
+  g_auto (GStrv) reminded = NULL;
+  g_autoptr (GString) text = NULL;
+  gint64 now;
+
+  if ((reminded = load_reminded (self, error)) == NULL)
+    return FALSE;
+  now = sd_store_now (self);
+  text = g_string_new (NULL);
+  /* Keep the others while their instant can still come: the list stays as short as what
+   * is due soon. */
+  for (guint i = 0; reminded[i] != NULL; i++)
+    {
+      const char *word_at = strchr (reminded[i], '@');
+
+      if (word_at == NULL || g_str_has_prefix (reminded[i], subject)
+          || sd_deadline_passed (g_ascii_strtoll (word_at + 1, NULL, 10), now))
+        continue;
+      g_string_append_printf (text, "%s ", reminded[i]);
+    }
+  g_string_append_printf (text, "%s%lld", subject, (long long) at);
+  return sd_store_set_meta (self, SD_STORE_META_REMINDED, text->str, error);
+}
+
 GPtrArray *
 sd_store_list_due_reminders (SdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) list = NULL;
   g_auto (GStrv) reminded = NULL;
-  SdSalon *salon;
   gint64 now, window;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  if ((salon = sd_store_get_salon (self)) == NULL)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-  window = (gint64) sd_salon_get_settings (salon)->reminder_minutes * 60;
-  if (window <= 0)
+  if ((window = reminder_window (self)) == 0)
     return g_ptr_array_new_with_free_func (g_object_unref);
   if ((list = sd_store_list_answerable (self, error)) == NULL
       || (reminded = load_reminded (self, error)) == NULL)
@@ -326,10 +367,9 @@ sd_store_list_due_reminders (SdStore *self, GError **error)
   for (guint i = list->len; i > 0; i--)
     {
       SdInboxItem *item = g_ptr_array_index (list, i - 1);
-      g_autofree char *word = reminder_word (item);
+      g_autofree char *subject = reminder_subject (item);
 
-      if (now < sd_inbox_item_get_deadline (item) - window
-          || g_strv_contains ((const char *const *) reminded, word))
+      if (!is_due (reminded, subject, sd_inbox_item_get_deadline (item), window, now))
         g_ptr_array_remove_index (list, i - 1);
     }
   return g_steal_pointer (&list);
@@ -339,29 +379,74 @@ gboolean
 sd_store_mark_reminded (SdStore *self, SdInboxItem *item, GError **error)
 {
   g_autofree char *subject = NULL;
-  g_auto (GStrv) reminded = NULL;
-  g_autoptr (GString) text = NULL;
-  gint64 now;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (SD_IS_INBOX_ITEM (item), FALSE);
 
-  if ((reminded = load_reminded (self, error)) == NULL)
-    return FALSE;
   subject = reminder_subject (item);
-  now = sd_store_now (self);
-  text = g_string_new (NULL);
-  /* Keep the others while their deadline can still come: the list stays as short as the
-   * inbox. */
-  for (guint i = 0; reminded[i] != NULL; i++)
-    {
-      const char *at = strchr (reminded[i], '@');
+  return remember (self, subject, sd_inbox_item_get_deadline (item), error);
+}
 
-      if (at == NULL || g_str_has_prefix (reminded[i], subject)
-          || sd_deadline_passed (g_ascii_strtoll (at + 1, NULL, 10), now))
-        continue;
-      g_string_append_printf (text, "%s ", reminded[i]);
+GPtrArray *
+sd_store_list_upcoming (SdStore *self, GError **error)
+{
+  gint64 now, window;
+  SdQuery query;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  if ((window = reminder_window (self)) == 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  now = sd_store_now (self);
+  /* Starts in [now, now + window]: the range query's half-open end, one second later. The
+   * query also returns those that began before now and are still running: not upcoming. */
+  sd_query_init (&query, now, now + window + 1);
+  query.state = SD_STATE_CONFIRMED;
+  {
+    g_autoptr (GPtrArray) list = sd_store_list_appointments (self, &query, error);
+
+    if (list == NULL)
+      return NULL;
+    for (guint i = list->len; i > 0; i--)
+      if (sd_appointment_get_start (g_ptr_array_index (list, i - 1)) < now)
+        g_ptr_array_remove_index (list, i - 1);
+    return g_steal_pointer (&list);
+  }
+}
+
+GPtrArray *
+sd_store_list_due_appointment_reminders (SdStore *self, GError **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+  g_auto (GStrv) reminded = NULL;
+  gint64 now, window;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  if ((list = sd_store_list_upcoming (self, error)) == NULL
+      || (reminded = load_reminded (self, error)) == NULL)
+    return NULL;
+  now = sd_store_now (self);
+  window = reminder_window (self);
+  for (guint i = list->len; i > 0; i--)
+    {
+      SdAppointment *appointment = g_ptr_array_index (list, i - 1);
+      g_autofree char *subject = appointment_subject (appointment);
+
+      if (!is_due (reminded, subject, sd_appointment_get_start (appointment), window, now))
+        g_ptr_array_remove_index (list, i - 1);
     }
-  g_string_append_printf (text, "%s%lld", subject, (long long) sd_inbox_item_get_deadline (item));
-  return sd_store_set_meta (self, SD_STORE_META_REMINDED, text->str, error);
+  return g_steal_pointer (&list);
+}
+
+gboolean
+sd_store_mark_appointment_reminded (SdStore *self, SdAppointment *appointment, GError **error)
+{
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SD_IS_APPOINTMENT (appointment), FALSE);
+
+  subject = appointment_subject (appointment);
+  return remember (self, subject, sd_appointment_get_start (appointment), error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-store-notices.h — what the desk has not told the user yet: complaint resolutions and
- * booking requests that arrived, and deadlines that come within the salon's reminder time.
+ * booking requests that arrived, and deadlines and appointments that come within the salon's
+ * reminder time.
  *
  * News (resolutions, requests) is told once: the store keeps the last one announced as a
  * mark in its meta table and everything after the mark is new. Reminders are told once per
@@ -56,5 +57,16 @@ GPtrArray *sd_store_list_due_reminders        (SdStore     *self,
 gboolean   sd_store_mark_reminded             (SdStore     *self,
                                                SdInboxItem *item,
                                                GError     **error);
+
+/* Confirmed appointments starting within the salon's reminder_minutes (start − reminder ≤
+ * now ≤ start): GPtrArray of SdAppointment, by start. Empty when reminder_minutes is 0. */
+GPtrArray *sd_store_list_upcoming             (SdStore     *self,
+                                               GError     **error);
+/* Those of them not reminded of yet (once per appointment and start). */
+GPtrArray *sd_store_list_due_appointment_reminders (SdStore       *self,
+                                                    GError       **error);
+gboolean   sd_store_mark_appointment_reminded (SdStore       *self,
+                                               SdAppointment *appointment,
+                                               GError       **error);
 
 G_END_DECLS

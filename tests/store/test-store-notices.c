@@ -299,6 +299,63 @@ test_reminded_stays_short (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, expected);
 }
 
+static guint
+count_due_appointments (Fixture *f, gint64 at)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  sd_clock_set_now (f->clock, at);
+  list = sd_store_list_due_appointment_reminders (f->store, &error);
+  g_assert_no_error (error);
+  return list->len;
+}
+
+/* An upcoming appointment is reminded of once, from reminder_minutes before its start; again
+ * when it is moved; never once cancelled. */
+static void
+test_appointment_reminder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = fixture_at (f, 23, 14, 0);
+  g_autoptr (SdAppointment) a = fixture_book (f, start, f->staff[0], f->cut, SD_STATE_CONFIRMED,
+                                              SD_PAYMENT_AT_SALON, "Anna Rossi");
+  g_autoptr (SdAppointment) moved = NULL;
+  g_autoptr (SdAppointment) cancelled = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  SdActionRequest r;
+
+  g_assert_cmpuint (count_due_appointments (f, start - 3601), ==, 0);
+  g_assert_cmpuint (count_due_appointments (f, start - 3600), ==, 1);
+  list = sd_store_list_due_appointment_reminders (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_appointment_get_id (g_ptr_array_index (list, 0)), ==,
+                   sd_appointment_get_id (a));
+  g_assert_true (sd_store_mark_appointment_reminded (f->store, g_ptr_array_index (list, 0),
+                                                     &error));
+  g_assert_cmpuint (count_due_appointments (f, start - 60), ==, 0);
+  /* Still upcoming (for withdrawing its notice) until it starts. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sd_store_list_upcoming (f->store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* Moved an hour later: a new start, a new reminder. */
+  sd_clock_set_now (f->clock, start - 60);
+  sd_action_request_init (&r, SD_ACTION_RESCHEDULE);
+  r.new_start = start + 3600;
+  moved = sd_store_perform (f->store, sd_appointment_get_id (a), &r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due_appointments (f, start), ==, 1);
+  g_assert_cmpuint (count_due_appointments (f, start + 3601), ==, 0);
+
+  /* Cancelled: never. */
+  sd_clock_set_now (f->clock, start);
+  sd_action_request_init (&r, SD_ACTION_CANCEL);
+  cancelled = sd_store_perform (f->store, sd_appointment_get_id (a), &r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_due_appointments (f, start + 1800), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,5 +370,6 @@ main (int argc, char *argv[])
   ADD ("reminder-complaint", test_reminder_complaint);
   ADD ("reminder-setting", test_reminder_setting);
   ADD ("reminded-stays-short", test_reminded_stays_short);
+  ADD ("appointment-reminder", test_appointment_reminder);
   return g_test_run ();
 }
