@@ -7,10 +7,14 @@
  * - a booking request that arrived ("New booking request — Anna Rossi"); several in one pass
  *   are one summary ("3 new booking requests") that opens the inbox;
  * - a deadline within the salon's reminder time ("Answer Anna Rossi's request within 45
- *   minutes"). A request's reminder replaces its arrival notice (same notification id).
+ *   minutes"). A request's reminder replaces its arrival notice (same notification id);
+ * - when the desk asks for it (GSettings remind-appointments, off by default: a busy salon
+ *   would get one every few minutes), a confirmed appointment about to start ("Anna Rossi's
+ *   appointment starts in 45 minutes").
  *
  * A notice about a request or complaint is withdrawn once nothing it is about can be answered
- * any more (accepted, declined, replied to, expired). What is news and what is due is the
+ * any more (accepted, declined, replied to, expired); an appointment's once it started or
+ * was cancelled or moved. What is news and what is due is the
  * store's to say (sd-store-notices.h); this file words it and sends it. Notifications only
  * go out when the window belongs to a registered application; the "notice-sent" and
  * "notice-withdrawn" signals are emitted either way. */
@@ -153,6 +157,14 @@ sd_window_describe_requests (GPtrArray *requests,
   *body = g_strdup_printf (_("%s · answer the first by %s"), names->str, first);
 }
 
+/* Minutes left, rounded up so "within 45 minutes" is never later than the instant. */
+static gint64
+minutes_left (gint64 at,
+              gint64 now)
+{
+  return MAX (1, (at - now + 59) / 60);
+}
+
 void
 sd_window_describe_reminder (SdInboxItem *item,
                              GTimeZone   *tz,
@@ -169,9 +181,8 @@ sd_window_describe_reminder (SdInboxItem *item,
 
   client = sd_inbox_item_get_client_name (item);
   complaint = sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT;
-  /* Rounded up, so "within 45 minutes" is never later than the deadline; hours (rounded
-   * down) only from two hours on. */
-  minutes = MAX (1, (sd_inbox_item_get_deadline (item) - now + 59) / 60);
+  /* Hours (rounded down) only from two hours on. */
+  minutes = minutes_left (sd_inbox_item_get_deadline (item), now);
   if (minutes < 120)
     *title = complaint
       /* Translators: a reminder's title: "Reply to Anna Rossi's complaint within 45 minutes" */
@@ -193,6 +204,39 @@ sd_window_describe_reminder (SdInboxItem *item,
                                    "Answer %s's request within %d hours", minutes / 60),
                          client, (int) (minutes / 60));
   *body = describe_item (item, tz);
+}
+
+void
+sd_window_describe_upcoming (SdAppointment *appointment,
+                             GTimeZone     *tz,
+                             gint64         now,
+                             char         **title,
+                             char         **body)
+{
+  g_autofree char *start = NULL;
+  const char *client;
+  gint64 minutes;
+
+  g_return_if_fail (SD_IS_APPOINTMENT (appointment));
+  g_return_if_fail (title != NULL && body != NULL);
+
+  client = sd_appointment_get_client_name (appointment);
+  minutes = minutes_left (sd_appointment_get_start (appointment), now);
+  if (minutes < 120)
+    /* Translators: a reminder's title: "Anna Rossi's appointment starts in 45 minutes" */
+    *title = g_strdup_printf (ngettext ("%s's appointment starts in %d minute",
+                                        "%s's appointment starts in %d minutes", minutes),
+                              client, (int) minutes);
+  else
+    /* Translators: a reminder's title: "Anna Rossi's appointment starts in 3 hours" */
+    *title = g_strdup_printf (ngettext ("%s's appointment starts in %d hour",
+                                        "%s's appointment starts in %d hours", minutes / 60),
+                              client, (int) (minutes / 60));
+  start = format_local (sd_appointment_get_start (appointment), tz);
+  /* Translators: an appointment reminder's body: "Cut & blow-dry with Marco, Tue 24 Nov
+   * 14:30" (service, stylist, start) */
+  *body = g_strdup_printf (_("%s with %s, %s"), sd_appointment_get_service_name (appointment),
+                           sd_appointment_get_staff_name (appointment), start);
 }
 
 /* ---- Sending and withdrawing ---- */
@@ -327,6 +371,22 @@ send_reminder (SdWindow    *self,
 }
 
 static void
+send_upcoming (SdWindow      *self,
+               SdAppointment *appointment,
+               GTimeZone     *tz,
+               gint64         now)
+{
+  g_autofree char *id = g_strdup_printf ("appointment-%lld",
+                                         (long long) sd_appointment_get_id (appointment));
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *about[] = { id, NULL };
+
+  sd_window_describe_upcoming (appointment, tz, now, &title, &body);
+  send_notice (self, id, sd_appointment_get_id (appointment), title, body, _("Show"), about);
+}
+
+static void
 send_resolution (SdWindow    *self,
                  SdComplaint *complaint,
                  const char  *currency)
@@ -348,7 +408,8 @@ typedef struct
   GPtrArray *resolutions;   /* SdComplaint, new */
   GPtrArray *requests;      /* SdInboxItem, new */
   GPtrArray *reminders;     /* SdInboxItem, due */
-  GHashTable *answerable;   /* item notice ids of what can still be answered */
+  GPtrArray *upcoming;      /* SdAppointment, due; NULL unless asked for */
+  GHashTable *answerable;   /* item notice ids of what can still be answered or is to come */
   gint64 now;
 } Found;
 
@@ -358,6 +419,7 @@ found_free (Found *found)
   g_clear_pointer (&found->resolutions, g_ptr_array_unref);
   g_clear_pointer (&found->requests, g_ptr_array_unref);
   g_clear_pointer (&found->reminders, g_ptr_array_unref);
+  g_clear_pointer (&found->upcoming, g_ptr_array_unref);
   g_clear_pointer (&found->answerable, g_hash_table_unref);
   g_free (found);
 }
@@ -367,11 +429,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Found, found_free)
 /* Lists what is new or due and marks it told at once (the notices are sent right after, on
  * the main thread, and sending cannot fail visibly). */
 static gboolean
-find (SdStore *store,
-      Found   *found,
-      GError **error)
+find (SdStore  *store,
+      gboolean  upcoming,
+      Found    *found,
+      GError  **error)
 {
   g_autoptr(GPtrArray) answerable = NULL;
+  g_autoptr(GPtrArray) to_come = NULL;
   GPtrArray *news;
 
   found->now = sd_clock_get_now (sd_store_get_clock (store));
@@ -399,6 +463,21 @@ find (SdStore *store,
   found->answerable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < answerable->len; i++)
     g_hash_table_add (found->answerable, item_notice_id (g_ptr_array_index (answerable, i)));
+
+  if (!upcoming)
+    return TRUE;
+  if ((found->upcoming = sd_store_list_due_appointment_reminders (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < found->upcoming->len; i++)
+    if (!sd_store_mark_appointment_reminded (store, g_ptr_array_index (found->upcoming, i),
+                                             error))
+      return FALSE;
+  if ((to_come = sd_store_list_upcoming (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < to_come->len; i++)
+    g_hash_table_add (found->answerable,
+                      g_strdup_printf ("appointment-%lld", (long long) sd_appointment_get_id (
+                                         g_ptr_array_index (to_come, i))));
   return TRUE;
 }
 
@@ -411,7 +490,7 @@ find_thread (GTask        *task,
   g_autoptr(Found) found = g_new0 (Found, 1);
   g_autoptr(GError) error = NULL;
 
-  if (!find (source_object, found, &error))
+  if (!find (source_object, GPOINTER_TO_INT (task_data), found, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) found_free);
@@ -444,6 +523,8 @@ on_found (GObject      *source,
         send_requests (self, found->requests, tz);
       for (guint i = 0; i < found->reminders->len; i++)
         send_reminder (self, g_ptr_array_index (found->reminders, i), tz, found->now);
+      for (guint i = 0; found->upcoming != NULL && i < found->upcoming->len; i++)
+        send_upcoming (self, g_ptr_array_index (found->upcoming, i), tz, found->now);
     }
   if (self->notices_again)
     {
@@ -475,6 +556,10 @@ sd_window_check_notices (SdWindow *self)
                                                 (GDestroyNotify) g_strfreev);
   task = g_task_new (self->store, self->notices_cancellable, on_found, g_object_ref (self));
   g_task_set_source_tag (task, sd_window_check_notices);
+  g_task_set_task_data (task, GINT_TO_POINTER (self->settings != NULL
+                                               && g_settings_get_boolean (self->settings,
+                                                                          "remind-appointments")),
+                        NULL);
   g_task_run_in_thread (task, find_thread);
 }
 

@@ -122,6 +122,14 @@ void sd_window_describe_reminder    (SdInboxItem    *item,
                                      char          **title,
                                      char          **body);
 
+/* "Anna Rossi's appointment starts in 45 minutes", "Cut & blow-dry with Marco, Tue 24 Nov
+ * 14:30". */
+void sd_window_describe_upcoming    (SdAppointment  *appointment,
+                                     GTimeZone      *tz,
+                                     gint64          now,
+                                     char          **title,
+                                     char          **body);
+
 /* sd-window.c */
 void sd_window_sync_date          (SdWindow *self);
 

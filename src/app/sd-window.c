@@ -484,8 +484,8 @@ sd_window_class_init (SdWindowClass *klass)
   sd_window_class_init_notices (widget_class);
 }
 
-static GSettings *
-lookup_settings (void)
+GSettings *
+sd_window_lookup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -518,7 +518,7 @@ sd_window_init (SdWindow *self)
   g_signal_connect_object (self->week_view, "map", G_CALLBACK (update_week_summary), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  self->settings = lookup_settings ();
+  self->settings = sd_window_lookup_settings ();
   if (self->settings != NULL)
     {
       g_autofree char *view = g_settings_get_string (self->settings, "last-view");

@@ -62,6 +62,10 @@ const char    *sd_window_get_date_title       (SdWindow       *self);
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);
 
+/* The application's GSettings (app.salondesk.SalonDesk); NULL when its schema is not
+ * installed (run from the build tree), and the caller then keeps nothing. */
+GSettings     *sd_window_lookup_settings      (void);
+
 /* Signals:
  * "agenda-drawn": once, after the first frame that shows loaded appointments. */
 
