@@ -436,6 +436,64 @@ test_reminders (void)
   close_window (&n, window);
 }
 
+/* Upcoming appointments are reminded of only when this computer asks for it (off by
+ * default), once, and the reminder goes when the client is checked in. */
+static void
+test_upcoming (void)
+{
+  Notices n = { 0 };
+  SdWindow *window;
+  Count c = { &n, 1 };
+  g_autoptr(GSettings) settings = sd_window_lookup_settings ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdAppointment) a = NULL;
+  g_autoptr(SdAppointment) checked_in = NULL;
+  g_autofree char *notice = NULL;
+  gint64 now = now_of_fixture ();
+  gint64 start = now + 4 * 3600 + 1800;      /* today 14:30 */
+  SdNewAppointment spec;
+  SdActionRequest r;
+
+  g_assert_nonnull (settings);
+  setup (&n);
+  sd_new_appointment_init (&spec);
+  spec.start = start;
+  spec.staff_id = sd_staff_get_id (g_list_model_get_item (n.staff, 0));
+  g_object_unref (g_list_model_get_item (n.staff, 0));
+  spec.service_id = n.service;
+  spec.client_name = "Anna Rossi";
+  spec.state = SD_STATE_CONFIRMED;
+  a = sd_store_create_appointment (n.store, &spec, &error);
+  g_assert_no_error (error);
+  window = open_window (&n);
+
+  /* Off by default: an appointment about to start is not worth a notification. */
+  sd_clock_set_now (n.clock, start - 30 * 60);
+  settle_lookup (window);
+  g_assert_cmpuint (n.n_announced, ==, 0);
+
+  g_settings_set_boolean (settings, "remind-appointments", TRUE);
+  sd_clock_set_now (n.clock, start - 20 * 60);
+  fixture_wait (announced, &c);
+  notice = g_strdup_printf ("appointment-%lld", (long long) sd_appointment_get_id (a));
+  g_assert_cmpstr (n.last_notice, ==, notice);
+  g_assert_cmpint (n.last_id, ==, sd_appointment_get_id (a));
+  g_assert_cmpstr (n.last_title, ==, "Anna Rossi's appointment starts in 20 minutes");
+  g_assert_cmpstr (n.last_body, ==, "Cut & blow-dry with Marco, Tue 24 Nov 14:30");
+  sd_clock_set_now (n.clock, start - 10 * 60);
+  settle_lookup (window);
+  g_assert_cmpuint (n.n_announced, ==, 1);
+
+  /* The client arrives early and is checked in: the reminder goes. */
+  sd_action_request_init (&r, SD_ACTION_CHECK_IN);
+  checked_in = sd_store_perform (n.store, sd_appointment_get_id (a), &r, &error);
+  g_assert_no_error (error);
+  sd_window_check_notices (window);
+  wait_withdrawn (&n, notice);
+  g_settings_reset (settings, "remind-appointments");
+  close_window (&n, window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -443,5 +501,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/notices/announce", test_announce);
   g_test_add_func ("/app/notices/new-requests", test_new_requests);
   g_test_add_func ("/app/notices/reminders", test_reminders);
+  g_test_add_func ("/app/notices/upcoming", test_upcoming);
   return g_test_run ();
 }
