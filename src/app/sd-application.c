@@ -504,19 +504,29 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* The window a notification's action shows, raised; NULL while it is still opening or when
+ * the database could not be opened. */
+static SdWindow *
+raise_window (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (!SD_IS_WINDOW (window) || sd_window_get_store (SD_WINDOW (window)) == NULL)
+    return NULL;
+  gtk_window_present (window);
+  return SD_WINDOW (window);
+}
+
 /* A notification's "open the appointment": the window jumps to its day and selects it. */
 static void
 show_appointment_action (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (app);
+  SdWindow *window = raise_window (user_data);
 
-  if (!SD_IS_WINDOW (window) || sd_window_get_store (SD_WINDOW (window)) == NULL)
-    return;   /* still opening, or the database could not be opened */
-  gtk_window_present (window);
-  sd_window_open_appointment (SD_WINDOW (window), g_variant_get_int64 (parameter));
+  if (window != NULL)
+    sd_window_open_appointment (window, g_variant_get_int64 (parameter));
 }
 
 /* A summary notification's "show the inbox": the window switches to that view. */
@@ -525,13 +535,10 @@ show_view_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (app);
+  SdWindow *window = raise_window (user_data);
 
-  if (!SD_IS_WINDOW (window))
-    return;
-  gtk_window_present (window);
-  sd_window_set_view (SD_WINDOW (window), g_variant_get_string (parameter, NULL));
+  if (window != NULL)
+    sd_window_set_view (window, g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -241,16 +241,6 @@ sd_window_describe_upcoming (SdAppointment *appointment,
 
 /* ---- Sending and withdrawing ---- */
 
-/* The notification about one request ("request-12") or complaint ("complaint-3"): a
- * reminder replaces the arrival notice, and both are withdrawn by the same id. */
-static char *
-item_notice_id (SdInboxItem *item)
-{
-  if (sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT)
-    return g_strdup_printf ("complaint-%lld", (long long) sd_inbox_item_get_complaint_id (item));
-  return g_strdup_printf ("request-%lld", (long long) sd_inbox_item_get_appointment_id (item));
-}
-
 static GApplication *
 registered_application (SdWindow *self)
 {
@@ -336,7 +326,7 @@ send_requests (SdWindow  *self,
   g_autofree char *body = NULL;
 
   for (guint i = 0; i < requests->len; i++)
-    g_ptr_array_add (about, item_notice_id (g_ptr_array_index (requests, i)));
+    g_ptr_array_add (about, sd_store_notice_key (g_ptr_array_index (requests, i)));
   g_ptr_array_add (about, NULL);
   ids = (const char *const *) about->pdata;
   if (requests->len == 1)
@@ -355,35 +345,22 @@ send_requests (SdWindow  *self,
     }
 }
 
+/* A notice about one item, named after it (sd_store_notice_key): a request's reminder
+ * replaces its arrival notice, and both are withdrawn by the same id. Takes @key, @title and
+ * @body. */
 static void
-send_reminder (SdWindow    *self,
-               SdInboxItem *item,
-               GTimeZone   *tz,
-               gint64       now)
+send_about (SdWindow *self,
+            char     *key,
+            gint64    appointment_id,
+            char     *title,
+            char     *body)
 {
-  g_autofree char *id = item_notice_id (item);
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  const char *about[] = { id, NULL };
+  const char *about[] = { key, NULL };
 
-  sd_window_describe_reminder (item, tz, now, &title, &body);
-  send_notice (self, id, sd_inbox_item_get_appointment_id (item), title, body, _("Show"), about);
-}
-
-static void
-send_upcoming (SdWindow      *self,
-               SdAppointment *appointment,
-               GTimeZone     *tz,
-               gint64         now)
-{
-  g_autofree char *id = g_strdup_printf ("appointment-%lld",
-                                         (long long) sd_appointment_get_id (appointment));
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  const char *about[] = { id, NULL };
-
-  sd_window_describe_upcoming (appointment, tz, now, &title, &body);
-  send_notice (self, id, sd_appointment_get_id (appointment), title, body, _("Show"), about);
+  send_notice (self, key, appointment_id, title, body, _("Show"), about);
+  g_free (key);
+  g_free (title);
+  g_free (body);
 }
 
 static void
@@ -426,6 +403,24 @@ found_free (Found *found)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Found, found_free)
 
+typedef gboolean (*MarkFunc) (SdStore *store, gpointer item, GError **error);
+
+/* News: everything listed is told by telling the last one. */
+static gboolean
+mark_last (SdStore *store, GPtrArray *list, MarkFunc mark, GError **error)
+{
+  return list->len == 0 || mark (store, g_ptr_array_index (list, list->len - 1), error);
+}
+
+static gboolean
+mark_each (SdStore *store, GPtrArray *list, MarkFunc mark, GError **error)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (!mark (store, g_ptr_array_index (list, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Lists what is new or due and marks it told at once (the notices are sent right after, on
  * the main thread, and sending cannot fail visibly). */
 static gboolean
@@ -436,48 +431,31 @@ find (SdStore  *store,
 {
   g_autoptr(GPtrArray) answerable = NULL;
   g_autoptr(GPtrArray) to_come = NULL;
-  GPtrArray *news;
 
   found->now = sd_clock_get_now (sd_store_get_clock (store));
-  if ((found->resolutions = sd_store_list_new_resolutions (store, error)) == NULL)
-    return FALSE;
-  news = found->resolutions;
-  if (news->len > 0
-      && !sd_store_mark_resolution_announced (store, g_ptr_array_index (news, news->len - 1),
-                                              error))
-    return FALSE;
-  if ((found->requests = sd_store_list_new_requests (store, error)) == NULL)
-    return FALSE;
-  news = found->requests;
-  if (news->len > 0
-      && !sd_store_mark_request_announced (store, g_ptr_array_index (news, news->len - 1),
-                                           error))
-    return FALSE;
-  if ((found->reminders = sd_store_list_due_reminders (store, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < found->reminders->len; i++)
-    if (!sd_store_mark_reminded (store, g_ptr_array_index (found->reminders, i), error))
-      return FALSE;
-  if ((answerable = sd_store_list_answerable (store, error)) == NULL)
-    return FALSE;
   found->answerable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if ((found->resolutions = sd_store_list_new_resolutions (store, error)) == NULL
+      || !mark_last (store, found->resolutions, (MarkFunc) sd_store_mark_resolution_announced,
+                     error)
+      || (found->requests = sd_store_list_new_requests (store, error)) == NULL
+      || !mark_last (store, found->requests, (MarkFunc) sd_store_mark_request_announced, error)
+      || (found->reminders = sd_store_list_due_reminders (store, error)) == NULL
+      || !mark_each (store, found->reminders, (MarkFunc) sd_store_mark_reminded, error)
+      || (answerable = sd_store_list_answerable (store, error)) == NULL)
+    return FALSE;
   for (guint i = 0; i < answerable->len; i++)
-    g_hash_table_add (found->answerable, item_notice_id (g_ptr_array_index (answerable, i)));
+    g_hash_table_add (found->answerable, sd_store_notice_key (g_ptr_array_index (answerable, i)));
 
   if (!upcoming)
     return TRUE;
-  if ((found->upcoming = sd_store_list_due_appointment_reminders (store, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < found->upcoming->len; i++)
-    if (!sd_store_mark_appointment_reminded (store, g_ptr_array_index (found->upcoming, i),
-                                             error))
-      return FALSE;
-  if ((to_come = sd_store_list_upcoming (store, error)) == NULL)
+  if ((found->upcoming = sd_store_list_due_appointment_reminders (store, error)) == NULL
+      || !mark_each (store, found->upcoming, (MarkFunc) sd_store_mark_appointment_reminded,
+                     error)
+      || (to_come = sd_store_list_upcoming (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < to_come->len; i++)
     g_hash_table_add (found->answerable,
-                      g_strdup_printf ("appointment-%lld", (long long) sd_appointment_get_id (
-                                         g_ptr_array_index (to_come, i))));
+                      sd_store_appointment_notice_key (g_ptr_array_index (to_come, i)));
   return TRUE;
 }
 
@@ -522,9 +500,23 @@ on_found (GObject      *source,
       if (found->requests->len > 0)
         send_requests (self, found->requests, tz);
       for (guint i = 0; i < found->reminders->len; i++)
-        send_reminder (self, g_ptr_array_index (found->reminders, i), tz, found->now);
+        {
+          SdInboxItem *item = g_ptr_array_index (found->reminders, i);
+          char *title, *body;
+
+          sd_window_describe_reminder (item, tz, found->now, &title, &body);
+          send_about (self, sd_store_notice_key (item),
+                      sd_inbox_item_get_appointment_id (item), title, body);
+        }
       for (guint i = 0; found->upcoming != NULL && i < found->upcoming->len; i++)
-        send_upcoming (self, g_ptr_array_index (found->upcoming, i), tz, found->now);
+        {
+          SdAppointment *appointment = g_ptr_array_index (found->upcoming, i);
+          char *title, *body;
+
+          sd_window_describe_upcoming (appointment, tz, found->now, &title, &body);
+          send_about (self, sd_store_appointment_notice_key (appointment),
+                      sd_appointment_get_id (appointment), title, body);
+        }
     }
   if (self->notices_again)
     {

@@ -272,20 +272,22 @@ sd_store_mark_request_announced (SdStore *self, SdInboxItem *request, GError **e
 
 /* ---- Reminders ---- */
 
-/* The reminded instants are words "<subject>@<instant>": "request:<appointment id>@<confirm
- * by>", "complaint:<complaint id>@<reply by>", "appointment:<appointment id>@<start>". */
-static char *
-reminder_subject (SdInboxItem *item)
+char *
+sd_store_notice_key (SdInboxItem *item)
 {
+  g_return_val_if_fail (SD_IS_INBOX_ITEM (item), NULL);
+
   if (sd_inbox_item_get_kind (item) == SD_INBOX_COMPLAINT)
-    return g_strdup_printf ("complaint:%lld@", (long long) sd_inbox_item_get_complaint_id (item));
-  return g_strdup_printf ("request:%lld@", (long long) sd_inbox_item_get_appointment_id (item));
+    return g_strdup_printf ("complaint-%lld", (long long) sd_inbox_item_get_complaint_id (item));
+  return g_strdup_printf ("request-%lld", (long long) sd_inbox_item_get_appointment_id (item));
 }
 
-static char *
-appointment_subject (SdAppointment *appointment)
+char *
+sd_store_appointment_notice_key (SdAppointment *appointment)
 {
-  return g_strdup_printf ("appointment:%lld@", (long long) sd_appointment_get_id (appointment));
+  g_return_val_if_fail (SD_IS_APPOINTMENT (appointment), NULL);
+
+  return g_strdup_printf ("appointment-%lld", (long long) sd_appointment_get_id (appointment));
 }
 
 /* The salon's reminder time in seconds; 0 when reminders are off. */
@@ -299,6 +301,7 @@ reminder_window (SdStore *self)
   return MAX (0, (gint64) sd_salon_get_settings (salon)->reminder_minutes * 60);
 }
 
+/* The reminded instants, as words "<key>@<instant>": "request-12@1795852320". */
 static GStrv
 load_reminded (SdStore *self, GError **error)
 {
@@ -313,21 +316,41 @@ load_reminded (SdStore *self, GError **error)
   return g_strsplit (text != NULL ? text : "", " ", -1);
 }
 
-/* Due: from @window before @at until @at, unless @subject was reminded of @at already. */
-static gboolean
-is_due (GStrv reminded, const char *subject, gint64 at, gint64 window, gint64 now)
-{
-  g_autofree char *word = g_strdup_printf ("%s%lld", subject, (long long) at);
+typedef char  *(*KeyFunc) (gpointer item);
+typedef gint64 (*InstantFunc) (gpointer item);
 
-  return at - window <= now && !sd_deadline_passed (at, now)
-         && !g_strv_contains ((const char *const *) reminded, word);
+/* Keeps in @list what is due: from the reminder time before its instant until the instant,
+ * unless it was reminded of that instant already. */
+static gboolean
+keep_due (SdStore *self, GPtrArray *list, KeyFunc key_of, InstantFunc instant_of,
+          GError **error)
+{
+  g_auto (GStrv) reminded = load_reminded (self, error);
+  gint64 now = sd_store_now (self);
+  gint64 window = reminder_window (self);
+
+  if (reminded == NULL)
+    return FALSE;
+  for (guint i = list->len; i > 0; i--)
+    {
+      gpointer item = g_ptr_array_index (list, i - 1);
+      gint64 at = instant_of (item);
+      g_autofree char *key = key_of (item);
+      g_autofree char *word = g_strdup_printf ("%s@%lld", key, (long long) at);
+
+      if (window == 0 || now < at - window || sd_deadline_passed (at, now)
+          || g_strv_contains ((const char *const *) reminded, word))
+        g_ptr_array_remove_index (list, i - 1);
+    }
+  return TRUE;
 }
 
 static gboolean
-remember (SdStore *self, const char *subject, gint64 at, GError **error)
+remember (SdStore *self, const char *key, gint64 at, GError **error)
 {
   g_auto (GStrv) reminded = NULL;
   g_autoptr (GString) text = NULL;
+  g_autofree char *prefix = g_strconcat (key, "@", NULL);
   gint64 now;
 
   if ((reminded = load_reminded (self, error)) == NULL)
@@ -340,12 +363,12 @@ remember (SdStore *self, const char *subject, gint64 at, GError **error)
     {
       const char *word_at = strchr (reminded[i], '@');
 
-      if (word_at == NULL || g_str_has_prefix (reminded[i], subject)
+      if (word_at == NULL || g_str_has_prefix (reminded[i], prefix)
           || sd_deadline_passed (g_ascii_strtoll (word_at + 1, NULL, 10), now))
         continue;
       g_string_append_printf (text, "%s ", reminded[i]);
     }
-  g_string_append_printf (text, "%s%lld", subject, (long long) at);
+  g_string_append_printf (text, "%s%lld", prefix, (long long) at);
   return sd_store_set_meta (self, SD_STORE_META_REMINDED, text->str, error);
 }
 
@@ -353,38 +376,26 @@ GPtrArray *
 sd_store_list_due_reminders (SdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) list = NULL;
-  g_auto (GStrv) reminded = NULL;
-  gint64 now, window;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  if ((window = reminder_window (self)) == 0)
-    return g_ptr_array_new_with_free_func (g_object_unref);
   if ((list = sd_store_list_answerable (self, error)) == NULL
-      || (reminded = load_reminded (self, error)) == NULL)
+      || !keep_due (self, list, (KeyFunc) sd_store_notice_key,
+                    (InstantFunc) sd_inbox_item_get_deadline, error))
     return NULL;
-  now = sd_store_now (self);
-  for (guint i = list->len; i > 0; i--)
-    {
-      SdInboxItem *item = g_ptr_array_index (list, i - 1);
-      g_autofree char *subject = reminder_subject (item);
-
-      if (!is_due (reminded, subject, sd_inbox_item_get_deadline (item), window, now))
-        g_ptr_array_remove_index (list, i - 1);
-    }
   return g_steal_pointer (&list);
 }
 
 gboolean
 sd_store_mark_reminded (SdStore *self, SdInboxItem *item, GError **error)
 {
-  g_autofree char *subject = NULL;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (SD_IS_INBOX_ITEM (item), FALSE);
 
-  subject = reminder_subject (item);
-  return remember (self, subject, sd_inbox_item_get_deadline (item), error);
+  key = sd_store_notice_key (item);
+  return remember (self, key, sd_inbox_item_get_deadline (item), error);
 }
 
 GPtrArray *
@@ -418,35 +429,24 @@ GPtrArray *
 sd_store_list_due_appointment_reminders (SdStore *self, GError **error)
 {
   g_autoptr (GPtrArray) list = NULL;
-  g_auto (GStrv) reminded = NULL;
-  gint64 now, window;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
   if ((list = sd_store_list_upcoming (self, error)) == NULL
-      || (reminded = load_reminded (self, error)) == NULL)
+      || !keep_due (self, list, (KeyFunc) sd_store_appointment_notice_key,
+                    (InstantFunc) sd_appointment_get_start, error))
     return NULL;
-  now = sd_store_now (self);
-  window = reminder_window (self);
-  for (guint i = list->len; i > 0; i--)
-    {
-      SdAppointment *appointment = g_ptr_array_index (list, i - 1);
-      g_autofree char *subject = appointment_subject (appointment);
-
-      if (!is_due (reminded, subject, sd_appointment_get_start (appointment), window, now))
-        g_ptr_array_remove_index (list, i - 1);
-    }
   return g_steal_pointer (&list);
 }
 
 gboolean
 sd_store_mark_appointment_reminded (SdStore *self, SdAppointment *appointment, GError **error)
 {
-  g_autofree char *subject = NULL;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (SD_IS_APPOINTMENT (appointment), FALSE);
 
-  subject = appointment_subject (appointment);
-  return remember (self, subject, sd_appointment_get_start (appointment), error);
+  key = sd_store_appointment_notice_key (appointment);
+  return remember (self, key, sd_appointment_get_start (appointment), error);
 }

@@ -41,6 +41,12 @@ gboolean   sd_store_mark_request_announced    (SdStore     *self,
                                                SdInboxItem *request,
                                                GError     **error);
 
+/* What a notice is about, as a word: "request-12" (appointment id), "complaint-3"
+ * (complaint id), "appointment-7". The window names its notifications so; the store keeps
+ * the reminded instants as "<key>@<instant>". */
+char      *sd_store_notice_key                (SdInboxItem   *item);
+char      *sd_store_appointment_notice_key    (SdAppointment *appointment);
+
 /* The inbox (sd_store_list_inbox) without what is past its deadline but not expired or
  * missed yet: what the user can still answer. GPtrArray of SdInboxItem, most urgent first. */
 GPtrArray *sd_store_list_answerable           (SdStore     *self,

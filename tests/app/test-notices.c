@@ -88,6 +88,28 @@ teardown (Notices *n)
   g_free (n->dir);
 }
 
+/* The desk books a prepaid "Cut & blow-dry" of @client with Marco at @start. */
+static SdAppointment *
+book (Notices *n, const char *client, gint64 start, SdState state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStaff) marco = g_list_model_get_item (n->staff, 0);
+  SdAppointment *a;
+  SdNewAppointment spec;
+
+  sd_new_appointment_init (&spec);
+  spec.start = start;
+  spec.staff_id = sd_staff_get_id (marco);
+  spec.service_id = n->service;
+  spec.client_name = client;
+  spec.client_email = client;
+  spec.payment = SD_PAYMENT_PREPAID;
+  spec.state = state;
+  a = sd_store_create_appointment (n->store, &spec, &error);
+  g_assert_no_error (error);
+  return a;
+}
+
 /* A disputed appointment of @client starting @days after now (its complaint by the client). */
 static gint64
 disputed (Notices *n, const char *client, int days)
@@ -95,21 +117,10 @@ disputed (Notices *n, const char *client, int days)
   g_autoptr(GError) error = NULL;
   g_autoptr(SdAppointment) a = NULL;
   g_autoptr(SdAppointment) b = NULL;
-  SdNewAppointment spec;
   SdActionRequest r;
 
   sd_clock_set_now (n->clock, now_of_fixture ());
-  sd_new_appointment_init (&spec);
-  spec.start = now_of_fixture () + days * 86400 + 3600;
-  spec.staff_id = sd_staff_get_id (g_list_model_get_item (n->staff, 0));
-  g_object_unref (g_list_model_get_item (n->staff, 0));
-  spec.service_id = n->service;
-  spec.client_name = client;
-  spec.client_email = client;
-  spec.payment = SD_PAYMENT_PREPAID;
-  spec.state = SD_STATE_CONFIRMED;
-  a = sd_store_create_appointment (n->store, &spec, &error);
-  g_assert_no_error (error);
+  a = book (n, client, now_of_fixture () + days * 86400 + 3600, SD_STATE_CONFIRMED);
   sd_action_request_init (&r, SD_ACTION_OPEN_COMPLAINT);
   r.by = SD_PARTY_CLIENT;
   r.text = "Booked the wrong stylist";
@@ -306,7 +317,6 @@ test_new_requests (void)
   gint64 start = now + 4 * 3600 + 1800;      /* today 14:30 */
   gint64 created = now - 48 * 60;            /* today 09:12 */
   gint64 anna;
-  SdNewAppointment spec;
 
   setup (&n);
   /* Pulled before the desk ever looked: the past, not news at this first start. */
@@ -332,15 +342,7 @@ test_new_requests (void)
   g_assert_cmpuint (n.n_announced, ==, 1);
 
   /* A request the desk entered itself is no news. */
-  sd_new_appointment_init (&spec);
-  spec.start = now + 2 * 86400;
-  spec.staff_id = sd_staff_get_id (g_list_model_get_item (n.staff, 0));
-  g_object_unref (g_list_model_get_item (n.staff, 0));
-  spec.service_id = n.service;
-  spec.client_name = "Wanda Walk-in";
-  spec.state = SD_STATE_REQUESTED;
-  own = sd_store_create_appointment (n.store, &spec, &error);
-  g_assert_no_error (error);
+  own = book (&n, "Wanda Walk-in", now + 2 * 86400, SD_STATE_REQUESTED);
   sd_window_check_notices (window);
   settle_lookup (window);
   g_assert_cmpuint (n.n_announced, ==, 1);
@@ -451,20 +453,11 @@ test_upcoming (void)
   g_autofree char *notice = NULL;
   gint64 now = now_of_fixture ();
   gint64 start = now + 4 * 3600 + 1800;      /* today 14:30 */
-  SdNewAppointment spec;
   SdActionRequest r;
 
   g_assert_nonnull (settings);
   setup (&n);
-  sd_new_appointment_init (&spec);
-  spec.start = start;
-  spec.staff_id = sd_staff_get_id (g_list_model_get_item (n.staff, 0));
-  g_object_unref (g_list_model_get_item (n.staff, 0));
-  spec.service_id = n.service;
-  spec.client_name = "Anna Rossi";
-  spec.state = SD_STATE_CONFIRMED;
-  a = sd_store_create_appointment (n.store, &spec, &error);
-  g_assert_no_error (error);
+  a = book (&n, "Anna Rossi", start, SD_STATE_CONFIRMED);
   window = open_window (&n);
 
   /* Off by default: an appointment about to start is not worth a notification. */

@@ -294,7 +294,7 @@ test_reminded_stays_short (Fixture *f, gconstpointer data)
   text = sd_store_get_meta (f->store, SD_STORE_META_REMINDED, &error);
   g_assert_no_error (error);
   /* Anna's deadline has passed: only Bea's is left. */
-  expected = g_strdup_printf ("request:%lld@%lld", (long long) bea,
+  expected = g_strdup_printf ("request-%lld@%lld", (long long) bea,
                               (long long) (deadline + 86400));
   g_assert_cmpstr (text, ==, expected);
 }
