@@ -392,6 +392,8 @@ sd_application_activate (GApplication *application)
     sd_window_set_view (SD_WINDOW (window), self->view);
   if (self->screenshot_path != NULL)
     {
+      /* A picture of the desk: no notification, and no news marked as told. */
+      sd_window_set_notices_enabled (SD_WINDOW (window), FALSE);
       gtk_window_unmaximize (window);
       gtk_window_set_default_size (window, 1280, 840);
       g_signal_connect_object (window, "agenda-drawn", G_CALLBACK (on_agenda_drawn), self,

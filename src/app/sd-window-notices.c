@@ -532,7 +532,7 @@ sd_window_check_notices (SdWindow *self)
 
   g_return_if_fail (SD_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->notices_off)
     return;
   /* Two lookups at once could both list (and announce) the same news. */
   if (self->notices_looking)
@@ -553,6 +553,15 @@ sd_window_check_notices (SdWindow *self)
                                                                           "remind-appointments")),
                         NULL);
   g_task_run_in_thread (task, find_thread);
+}
+
+void
+sd_window_set_notices_enabled (SdWindow *self,
+                               gboolean  enabled)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+
+  self->notices_off = !enabled;
 }
 
 void

@@ -41,6 +41,7 @@ struct _SdWindow
   gboolean notices_looking;         /* one lookup at a time, so no notice is sent twice */
   gboolean notices_again;           /* a pass ended meanwhile: look again after it */
   GHashTable *notices_sent;         /* notice id → the item notice ids it is about (GStrv) */
+  gboolean notices_off;             /* a scripted run: tell nothing, mark nothing told */
 
   /* template */
   AdwToastOverlay *toast_overlay;

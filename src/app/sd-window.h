@@ -62,6 +62,12 @@ const char    *sd_window_get_date_title       (SdWindow       *self);
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);
 
+/* Desktop notifications of new requests, resolutions and reminders (on by default). A
+ * scripted run (--screenshot) turns them off, so it neither disturbs the desktop nor marks
+ * as told what the user never saw. */
+void           sd_window_set_notices_enabled  (SdWindow       *self,
+                                               gboolean        enabled);
+
 /* The application's GSettings (app.salondesk.SalonDesk); NULL when its schema is not
  * installed (run from the build tree), and the caller then keeps nothing. */
 GSettings     *sd_window_lookup_settings      (void);

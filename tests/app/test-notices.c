@@ -487,6 +487,42 @@ test_upcoming (void)
   close_window (&n, window);
 }
 
+/* A scripted run (--screenshot) with notices off tells nothing and marks nothing as told:
+ * the next real start still reminds. */
+static void
+test_disabled (void)
+{
+  Notices n = { 0 };
+  SdWindow *window = SD_WINDOW (sd_window_new (NULL));
+  Count c = { &n, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reminded = NULL;
+  g_autofree char *mark = NULL;
+  gint64 now = now_of_fixture ();
+
+  setup (&n);
+  store_pull_request (n.store, "apt_anna", 1, "Marco", "Anna Rossi", now + 86400,
+                      now - 23 * 3600, now + 1800);
+  g_signal_connect (window, "notice-sent", G_CALLBACK (on_announced), &n);
+  sd_window_set_notices_enabled (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  sd_window_set_store (window, n.store, n.staff);
+  sd_window_check_notices (window);
+  settle_lookup (window);
+  g_assert_cmpuint (n.n_announced, ==, 0);
+  reminded = sd_store_get_meta (n.store, SD_STORE_META_REMINDED, &error);
+  mark = sd_store_get_meta (n.store, SD_STORE_META_REQUESTS_MARK, &error);
+  g_assert_no_error (error);
+  g_assert_null (reminded);
+  g_assert_null (mark);
+
+  sd_window_set_notices_enabled (window, TRUE);
+  sd_window_check_notices (window);
+  fixture_wait (announced, &c);
+  g_assert_cmpstr (n.last_title, ==, "Answer Anna Rossi's request within 30 minutes");
+  close_window (&n, window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -495,5 +531,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/notices/new-requests", test_new_requests);
   g_test_add_func ("/app/notices/reminders", test_reminders);
   g_test_add_func ("/app/notices/upcoming", test_upcoming);
+  g_test_add_func ("/app/notices/disabled", test_disabled);
   return g_test_run ();
 }
