@@ -29,7 +29,6 @@
 
 /* More names than this in a summary become "and 2 more". */
 #define SUMMARY_NAMES 3
-#define SUMMARY_ID "new-requests"
 
 enum { NOTICE_SENT, NOTICE_WITHDRAWN, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -339,9 +338,14 @@ send_requests (SdWindow  *self,
     }
   else
     {
-      /* Several at once (a morning's pull): one notice, not a flood. */
+      /* Several at once (a morning's pull): one notice, not a flood; named after its first
+       * request, so a later summary does not replace one whose requests are still open. */
+      g_autofree char *id = g_strdup_printf ("new-requests-%lld", (long long)
+                                             sd_inbox_item_get_appointment_id (
+                                               g_ptr_array_index (requests, 0)));
+
       sd_window_describe_requests (requests, tz, &title, &body);
-      send_notice (self, SUMMARY_ID, 0, title, body, _("Show"), ids);
+      send_notice (self, id, 0, title, body, _("Show"), ids);
     }
 }
 

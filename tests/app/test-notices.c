@@ -313,10 +313,11 @@ test_new_requests (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SdAppointment) own = NULL;
   g_autofree char *anna_notice = NULL;
+  g_autofree char *summary = NULL;
   gint64 now = now_of_fixture ();
   gint64 start = now + 4 * 3600 + 1800;      /* today 14:30 */
   gint64 created = now - 48 * 60;            /* today 09:12 */
-  gint64 anna;
+  gint64 anna, bea;
 
   setup (&n);
   /* Pulled before the desk ever looked: the past, not news at this first start. */
@@ -348,8 +349,8 @@ test_new_requests (void)
   g_assert_cmpuint (n.n_announced, ==, 1);
 
   /* A morning's pull of three: one summary that opens the inbox. */
-  store_pull_request (n.store, "apt_bea", 1, "Marco", "Bea Visser", start + 86400, created,
-                      created + 86400 + 600);
+  bea = store_pull_request (n.store, "apt_bea", 1, "Marco", "Bea Visser", start + 86400,
+                            created, created + 86400 + 600);
   store_pull_request (n.store, "apt_carla", 1, "Marco", "Carla Bruni", start + 2 * 86400,
                       created, created + 86400 + 1200);
   store_pull_request (n.store, "apt_dora", 1, "Marco", "Dora Maar", start + 3 * 86400, created,
@@ -357,7 +358,8 @@ test_new_requests (void)
   sd_window_check_notices (window);
   c.count = 2;
   fixture_wait (announced, &c);
-  g_assert_cmpstr (n.last_notice, ==, "new-requests");
+  summary = g_strdup_printf ("new-requests-%lld", (long long) bea);
+  g_assert_cmpstr (n.last_notice, ==, summary);
   g_assert_cmpint (n.last_id, ==, 0);
   g_assert_cmpstr (n.last_title, ==, "3 new booking requests");
   g_assert_cmpstr (n.last_body, ==,
@@ -378,7 +380,7 @@ test_new_requests (void)
   /* The three expire unanswered: the summary goes too. Meanwhile the desk's own request
    * (to answer by Wed 10:00) comes within the reminder time. */
   sd_clock_set_now (n.clock, created + 86400 + 1201);
-  wait_withdrawn (&n, "new-requests");
+  wait_withdrawn (&n, summary);
   settle_lookup (window);
   g_assert_cmpuint (n.withdrawn->len, ==, 2);
   g_assert_cmpuint (n.n_announced, ==, 3);
