@@ -73,6 +73,10 @@ void           sd_window_set_notices_enabled  (SdWindow       *self,
 GSettings     *sd_window_lookup_settings      (void);
 
 /* Signals:
- * "agenda-drawn": once, after the first frame that shows loaded appointments. */
+ * "agenda-drawn": once, after the first frame that shows loaded appointments.
+ * "notice-sent" (const char *id, gint64 appointment_id, const char *title, const char *body):
+ *   a desktop notice was told (sent as a GNotification @id when the window belongs to a
+ *   registered application); @appointment_id 0 for a summary that opens the inbox.
+ * "notice-withdrawn" (const char *id): what it was about can no longer be answered. */
 
 G_END_DECLS
