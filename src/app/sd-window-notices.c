@@ -426,7 +426,9 @@ mark_each (SdStore *store, GPtrArray *list, MarkFunc mark, GError **error)
 }
 
 /* Lists what is new or due and marks it told at once (the notices are sent right after, on
- * the main thread, and sending cannot fail visibly). */
+ * the main thread, and sending cannot fail visibly). When a step fails, what was listed and
+ * marked before it is still told; @found->answerable stays NULL unless every step worked, so
+ * nothing is withdrawn on a failed lookup. */
 static gboolean
 find (SdStore  *store,
       gboolean  upcoming,
@@ -435,9 +437,9 @@ find (SdStore  *store,
 {
   g_autoptr(GPtrArray) answerable = NULL;
   g_autoptr(GPtrArray) to_come = NULL;
+  g_autoptr(GHashTable) open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   found->now = sd_clock_get_now (sd_store_get_clock (store));
-  found->answerable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if ((found->resolutions = sd_store_list_new_resolutions (store, error)) == NULL
       || !mark_last (store, found->resolutions, (MarkFunc) sd_store_mark_resolution_announced,
                      error)
@@ -448,18 +450,19 @@ find (SdStore  *store,
       || (answerable = sd_store_list_answerable (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < answerable->len; i++)
-    g_hash_table_add (found->answerable, sd_store_notice_key (g_ptr_array_index (answerable, i)));
+    g_hash_table_add (open, sd_store_notice_key (g_ptr_array_index (answerable, i)));
 
-  if (!upcoming)
-    return TRUE;
-  if ((found->upcoming = sd_store_list_due_appointment_reminders (store, error)) == NULL
-      || !mark_each (store, found->upcoming, (MarkFunc) sd_store_mark_appointment_reminded,
-                     error)
-      || (to_come = sd_store_list_upcoming (store, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < to_come->len; i++)
-    g_hash_table_add (found->answerable,
-                      sd_store_appointment_notice_key (g_ptr_array_index (to_come, i)));
+  if (upcoming)
+    {
+      if ((found->upcoming = sd_store_list_due_appointment_reminders (store, error)) == NULL
+          || !mark_each (store, found->upcoming,
+                         (MarkFunc) sd_store_mark_appointment_reminded, error)
+          || (to_come = sd_store_list_upcoming (store, error)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < to_come->len; i++)
+        g_hash_table_add (open, sd_store_appointment_notice_key (g_ptr_array_index (to_come, i)));
+    }
+  found->answerable = g_steal_pointer (&open);
   return TRUE;
 }
 
@@ -472,10 +475,44 @@ find_thread (GTask        *task,
   g_autoptr(Found) found = g_new0 (Found, 1);
   g_autoptr(GError) error = NULL;
 
+  /* What could not be looked up is looked up again at the next tick or pass. */
   if (!find (source_object, GPOINTER_TO_INT (task_data), found, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) found_free);
+    g_debug ("Notices not all looked up: %s", error->message);
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) found_free);
+}
+
+static void
+send_found (SdWindow *self,
+            Found    *found,
+            SdSalon  *salon)
+{
+  GTimeZone *tz = salon != NULL ? sd_salon_get_timezone (salon) : NULL;
+
+  if (found->answerable != NULL)
+    withdraw_answered (self, found->answerable);
+  for (guint i = 0; found->resolutions != NULL && i < found->resolutions->len; i++)
+    send_resolution (self, g_ptr_array_index (found->resolutions, i),
+                     salon != NULL ? sd_salon_get_currency (salon) : NULL);
+  if (found->requests != NULL && found->requests->len > 0)
+    send_requests (self, found->requests, tz);
+  for (guint i = 0; found->reminders != NULL && i < found->reminders->len; i++)
+    {
+      SdInboxItem *item = g_ptr_array_index (found->reminders, i);
+      char *title, *body;
+
+      sd_window_describe_reminder (item, tz, found->now, &title, &body);
+      send_about (self, sd_store_notice_key (item), sd_inbox_item_get_appointment_id (item),
+                  title, body);
+    }
+  for (guint i = 0; found->upcoming != NULL && i < found->upcoming->len; i++)
+    {
+      SdAppointment *appointment = g_ptr_array_index (found->upcoming, i);
+      char *title, *body;
+
+      sd_window_describe_upcoming (appointment, tz, found->now, &title, &body);
+      send_about (self, sd_store_appointment_notice_key (appointment),
+                  sd_appointment_get_id (appointment), title, body);
+    }
 }
 
 static void
@@ -486,42 +523,11 @@ on_found (GObject      *source,
   g_autoptr(SdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(Found) found = g_task_propagate_pointer (G_TASK (result), &error);
-  SdSalon *salon = sd_store_get_salon (SD_STORE (source));
-  GTimeZone *tz = salon != NULL ? sd_salon_get_timezone (salon) : NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->notices_looking = FALSE;
   if (found == NULL)
-    /* What could not be looked up is looked up again at the next tick or pass. */
-    g_debug ("No notices: %s", error->message);
-  else
-    {
-      withdraw_answered (self, found->answerable);
-      for (guint i = 0; i < found->resolutions->len; i++)
-        send_resolution (self, g_ptr_array_index (found->resolutions, i),
-                         salon != NULL ? sd_salon_get_currency (salon) : NULL);
-      if (found->requests->len > 0)
-        send_requests (self, found->requests, tz);
-      for (guint i = 0; i < found->reminders->len; i++)
-        {
-          SdInboxItem *item = g_ptr_array_index (found->reminders, i);
-          char *title, *body;
-
-          sd_window_describe_reminder (item, tz, found->now, &title, &body);
-          send_about (self, sd_store_notice_key (item),
-                      sd_inbox_item_get_appointment_id (item), title, body);
-        }
-      for (guint i = 0; found->upcoming != NULL && i < found->upcoming->len; i++)
-        {
-          SdAppointment *appointment = g_ptr_array_index (found->upcoming, i);
-          char *title, *body;
-
-          sd_window_describe_upcoming (appointment, tz, found->now, &title, &body);
-          send_about (self, sd_store_appointment_notice_key (appointment),
-                      sd_appointment_get_id (appointment), title, body);
-        }
-    }
+    return;   /* cancelled: the window is going */
+  self->notices_looking = FALSE;
+  send_found (self, found, sd_store_get_salon (SD_STORE (source)));
   if (self->notices_again)
     {
       self->notices_again = FALSE;
