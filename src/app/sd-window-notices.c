@@ -15,7 +15,8 @@
  * A notice about a request or complaint is withdrawn once nothing it is about can be answered
  * any more (accepted, declined, replied to, expired); an appointment's once it started or
  * was cancelled or moved. What is news and what is due is the
- * store's to say (sd-store-notices.h); this file words it and sends it. Notifications only
+ * store's to say (sd-store-notices.h), and so is which notifications are shown (kept across
+ * restarts, so one shown yesterday is still withdrawn); this file words it and sends it. Notifications only
  * go out when the window belongs to a registered application; the "notice-sent" and
  * "notice-withdrawn" signals are emitted either way. */
 
@@ -250,17 +251,14 @@ registered_application (SdWindow *self)
   return G_APPLICATION (app);
 }
 
-/* Sends notification @id; its action opens @appointment_id, or the inbox when 0. @about: the
- * item notice ids it is about (NULL-terminated), withdrawn once none can be answered; NULL
- * for news that stays. */
+/* Sends notification @id; its action opens @appointment_id, or the inbox when 0. */
 static void
-send_notice (SdWindow          *self,
-             const char        *id,
-             gint64             appointment_id,
-             const char        *title,
-             const char        *body,
-             const char        *button,
-             const char *const *about)
+send_notice (SdWindow   *self,
+             const char *id,
+             gint64      appointment_id,
+             const char *title,
+             const char *body,
+             const char *button)
 {
   GApplication *app = registered_application (self);
 
@@ -278,40 +276,37 @@ send_notice (SdWindow          *self,
       g_variant_unref (target);
       g_application_send_notification (app, id, notification);
     }
-  if (about != NULL)
-    g_hash_table_insert (self->notices_sent, g_strdup (id), g_strdupv ((char **) about));
   g_signal_emit (self, signals[NOTICE_SENT], 0, id, appointment_id, title, body);
 }
 
-/* Withdraws what was sent about items none of which can still be answered. */
 static void
-withdraw_answered (SdWindow   *self,
-                   GHashTable *answerable)
+withdraw_notices (SdWindow  *self,
+                  GPtrArray *ids)
 {
   GApplication *app = registered_application (self);
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer id, about;
 
-  g_hash_table_iter_init (&iter, self->notices_sent);
-  while (g_hash_table_iter_next (&iter, &id, &about))
+  for (guint i = 0; i < ids->len; i++)
     {
-      gboolean open = FALSE;
-
-      for (char **a = about; *a != NULL && !open; a++)
-        open = g_hash_table_contains (answerable, *a);
-      if (!open)
-        g_ptr_array_add (gone, g_strdup (id));
-    }
-  for (guint i = 0; i < gone->len; i++)
-    {
-      const char *notice = g_ptr_array_index (gone, i);
+      const char *notice = g_ptr_array_index (ids, i);
 
       if (app != NULL)
         g_application_withdraw_notification (app, notice);
-      g_hash_table_remove (self->notices_sent, notice);
       g_signal_emit (self, signals[NOTICE_WITHDRAWN], 0, notice);
     }
+}
+
+/* One request's notice is named after it (so its reminder replaces it); several at once
+ * (a morning's pull) are one summary, not a flood, named after its first request, so a
+ * later summary does not replace one whose requests are still open. */
+static char *
+requests_notice_id (GPtrArray *requests)
+{
+  SdInboxItem *first = g_ptr_array_index (requests, 0);
+
+  if (requests->len == 1)
+    return sd_store_notice_key (first);
+  return g_strdup_printf ("new-requests-%lld",
+                          (long long) sd_inbox_item_get_appointment_id (first));
 }
 
 static void
@@ -319,34 +314,19 @@ send_requests (SdWindow  *self,
                GPtrArray *requests,
                GTimeZone *tz)
 {
-  g_autoptr(GPtrArray) about = g_ptr_array_new_with_free_func (g_free);
-  const char *const *ids;
+  g_autofree char *id = requests_notice_id (requests);
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  gint64 appointment_id = 0;
 
-  for (guint i = 0; i < requests->len; i++)
-    g_ptr_array_add (about, sd_store_notice_key (g_ptr_array_index (requests, i)));
-  g_ptr_array_add (about, NULL);
-  ids = (const char *const *) about->pdata;
   if (requests->len == 1)
     {
-      SdInboxItem *request = g_ptr_array_index (requests, 0);
-
-      sd_window_describe_request (request, tz, &title, &body);
-      send_notice (self, ids[0], sd_inbox_item_get_appointment_id (request), title, body,
-                   _("Show"), ids);
+      sd_window_describe_request (g_ptr_array_index (requests, 0), tz, &title, &body);
+      appointment_id = sd_inbox_item_get_appointment_id (g_ptr_array_index (requests, 0));
     }
   else
-    {
-      /* Several at once (a morning's pull): one notice, not a flood; named after its first
-       * request, so a later summary does not replace one whose requests are still open. */
-      g_autofree char *id = g_strdup_printf ("new-requests-%lld", (long long)
-                                             sd_inbox_item_get_appointment_id (
-                                               g_ptr_array_index (requests, 0)));
-
-      sd_window_describe_requests (requests, tz, &title, &body);
-      send_notice (self, id, 0, title, body, _("Show"), ids);
-    }
+    sd_window_describe_requests (requests, tz, &title, &body);
+  send_notice (self, id, appointment_id, title, body, _("Show"));
 }
 
 /* A notice about one item, named after it (sd_store_notice_key): a request's reminder
@@ -359,9 +339,7 @@ send_about (SdWindow *self,
             char     *title,
             char     *body)
 {
-  const char *about[] = { key, NULL };
-
-  send_notice (self, key, appointment_id, title, body, _("Show"), about);
+  send_notice (self, key, appointment_id, title, body, _("Show"));
   g_free (key);
   g_free (title);
   g_free (body);
@@ -379,7 +357,7 @@ send_resolution (SdWindow    *self,
 
   sd_window_describe_resolution (complaint, currency, &title, &body);
   send_notice (self, id, sd_complaint_get_appointment_id (complaint), title, body,
-               _("Show Appointment"), NULL);
+               _("Show Appointment"));
 }
 
 /* ---- Looking up what to tell ---- */
@@ -390,7 +368,7 @@ typedef struct
   GPtrArray *requests;      /* SdInboxItem, new */
   GPtrArray *reminders;     /* SdInboxItem, due */
   GPtrArray *upcoming;      /* SdAppointment, due; NULL unless asked for */
-  GHashTable *answerable;   /* item notice ids of what can still be answered or is to come */
+  GPtrArray *withdrawn;     /* ids of shown notices about nothing that can be answered */
   gint64 now;
 } Found;
 
@@ -401,7 +379,7 @@ found_free (Found *found)
   g_clear_pointer (&found->requests, g_ptr_array_unref);
   g_clear_pointer (&found->reminders, g_ptr_array_unref);
   g_clear_pointer (&found->upcoming, g_ptr_array_unref);
-  g_clear_pointer (&found->answerable, g_hash_table_unref);
+  g_clear_pointer (&found->withdrawn, g_ptr_array_unref);
   g_free (found);
 }
 
@@ -425,10 +403,62 @@ mark_each (SdStore *store, GPtrArray *list, MarkFunc mark, GError **error)
   return TRUE;
 }
 
+/* Keeps in the store which notices are shown and what about: those about nothing in @open
+ * (what can still be answered, or is to come) go into @found->withdrawn; those about to be
+ * sent are added. */
+static gboolean
+update_shown (SdStore    *store,
+              GHashTable *open,
+              Found      *found,
+              GError    **error)
+{
+  g_autoptr(GHashTable) shown = sd_store_get_shown_notices (store, error);
+  GHashTableIter iter;
+  gpointer id, about;
+
+  if (shown == NULL)
+    return FALSE;
+  found->withdrawn = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, &id, &about))
+    {
+      gboolean still = FALSE;
+
+      for (char **a = about; *a != NULL && !still; a++)
+        still = g_hash_table_contains (open, *a);
+      if (!still)
+        {
+          g_ptr_array_add (found->withdrawn, g_strdup (id));
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  if (found->requests->len > 0)
+    {
+      GStrv keys = g_new0 (char *, found->requests->len + 1);
+
+      for (guint i = 0; i < found->requests->len; i++)
+        keys[i] = sd_store_notice_key (g_ptr_array_index (found->requests, i));
+      g_hash_table_insert (shown, requests_notice_id (found->requests), keys);
+    }
+  for (guint i = 0; i < found->reminders->len; i++)
+    {
+      char *key = sd_store_notice_key (g_ptr_array_index (found->reminders, i));
+
+      g_hash_table_insert (shown, key, g_strsplit (key, " ", -1));
+    }
+  for (guint i = 0; found->upcoming != NULL && i < found->upcoming->len; i++)
+    {
+      char *key = sd_store_appointment_notice_key (g_ptr_array_index (found->upcoming, i));
+
+      g_hash_table_insert (shown, key, g_strsplit (key, " ", -1));
+    }
+  return sd_store_set_shown_notices (store, shown, error);
+}
+
 /* Lists what is new or due and marks it told at once (the notices are sent right after, on
  * the main thread, and sending cannot fail visibly). When a step fails, what was listed and
- * marked before it is still told; @found->answerable stays NULL unless every step worked, so
- * nothing is withdrawn on a failed lookup. */
+ * marked before it is still told, and nothing is withdrawn. */
 static gboolean
 find (SdStore  *store,
       gboolean  upcoming,
@@ -462,8 +492,7 @@ find (SdStore  *store,
       for (guint i = 0; i < to_come->len; i++)
         g_hash_table_add (open, sd_store_appointment_notice_key (g_ptr_array_index (to_come, i)));
     }
-  found->answerable = g_steal_pointer (&open);
-  return TRUE;
+  return update_shown (store, open, found, error);
 }
 
 static void
@@ -488,8 +517,8 @@ send_found (SdWindow *self,
 {
   GTimeZone *tz = salon != NULL ? sd_salon_get_timezone (salon) : NULL;
 
-  if (found->answerable != NULL)
-    withdraw_answered (self, found->answerable);
+  if (found->withdrawn != NULL)
+    withdraw_notices (self, found->withdrawn);
   for (guint i = 0; found->resolutions != NULL && i < found->resolutions->len; i++)
     send_resolution (self, g_ptr_array_index (found->resolutions, i),
                      salon != NULL ? sd_salon_get_currency (salon) : NULL);
@@ -553,9 +582,6 @@ sd_window_check_notices (SdWindow *self)
   self->notices_looking = TRUE;
   if (self->notices_cancellable == NULL)
     self->notices_cancellable = g_cancellable_new ();
-  if (self->notices_sent == NULL)
-    self->notices_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_strfreev);
   task = g_task_new (self->store, self->notices_cancellable, on_found, g_object_ref (self));
   g_task_set_source_tag (task, sd_window_check_notices);
   g_task_set_task_data (task, GINT_TO_POINTER (self->settings != NULL
@@ -579,7 +605,6 @@ sd_window_stop_notices (SdWindow *self)
 {
   g_cancellable_cancel (self->notices_cancellable);
   g_clear_object (&self->notices_cancellable);
-  g_clear_pointer (&self->notices_sent, g_hash_table_unref);
   self->notices_looking = FALSE;
   self->notices_again = FALSE;
 }

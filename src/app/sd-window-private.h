@@ -40,7 +40,6 @@ struct _SdWindow
   GCancellable *notices_cancellable;/* sd-window-notices.c: the lookup in flight */
   gboolean notices_looking;         /* one lookup at a time, so no notice is sent twice */
   gboolean notices_again;           /* a pass ended meanwhile: look again after it */
-  GHashTable *notices_sent;         /* notice id → the item notice ids it is about (GStrv) */
   gboolean notices_off;             /* a scripted run: tell nothing, mark nothing told */
 
   /* template */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "sd-deadline.h"
 #include "sd-store-notices.h"
@@ -449,4 +450,78 @@ sd_store_mark_appointment_reminded (SdStore *self, SdAppointment *appointment, G
 
   key = sd_store_appointment_notice_key (appointment);
   return remember (self, key, sd_appointment_get_start (appointment), error);
+}
+
+/* ---- Shown notifications ---- */
+
+static int
+compare_words (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* "request-12=request-12 new-requests-13=request-13,request-14", sorted so that the same
+ * table is always the same text. */
+static char *
+encode_shown (GHashTable *shown)
+{
+  g_autofree gpointer *ids = (gpointer *) g_hash_table_get_keys_as_array (shown, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint n = g_hash_table_size (shown);
+
+  g_qsort_with_data (ids, n, sizeof (gpointer), compare_words, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *about = g_strjoinv (",", g_hash_table_lookup (shown, ids[i]));
+
+      g_string_append_printf (text, "%s%s=%s", i > 0 ? " " : "", (char *) ids[i], about);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+GHashTable *
+sd_store_get_shown_notices (SdStore *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) entries = NULL;
+  GHashTable *shown;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  text = sd_store_get_meta (self, SD_STORE_META_SHOWN, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  entries = g_strsplit (text != NULL ? text : "", " ", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      char *equals = strchr (entries[i], '=');
+
+      /* A word we cannot read is dropped: at worst a notification stays until dismissed. */
+      if (equals == NULL || equals == entries[i] || equals[1] == '\0')
+        continue;
+      g_hash_table_insert (shown, g_strndup (entries[i], equals - entries[i]),
+                           g_strsplit (equals + 1, ",", -1));
+    }
+  return shown;
+}
+
+gboolean
+sd_store_set_shown_notices (SdStore *self, GHashTable *shown, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (shown != NULL, FALSE);
+
+  text = encode_shown (shown);
+  kept = sd_store_get_meta (self, SD_STORE_META_SHOWN, NULL);
+  if (g_strcmp0 (kept != NULL ? kept : "", text) == 0)
+    return TRUE;
+  return sd_store_set_meta (self, SD_STORE_META_SHOWN, *text != '\0' ? text : NULL, error);
 }

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define SD_STORE_META_RESOLUTIONS_MARK "notices.resolutions_mark"
 #define SD_STORE_META_REQUESTS_MARK    "notices.requests_mark"
 #define SD_STORE_META_REMINDED         "notices.reminded"
+#define SD_STORE_META_SHOWN            "notices.shown"
 
 /* Resolved complaints after the mark, oldest first: GPtrArray of SdComplaint. Listing does
  * not move the mark, so a notice that could not be sent is listed again. On a database that
@@ -73,6 +74,17 @@ GPtrArray *sd_store_list_due_appointment_reminders (SdStore       *self,
                                                     GError       **error);
 gboolean   sd_store_mark_appointment_reminded (SdStore       *self,
                                                SdAppointment *appointment,
+                                               GError       **error);
+
+/* The notifications the desk has shown and not withdrawn: a GHashTable of notice id (char *)
+ * → what it is about (GStrv of sd_store_notice_key words). Kept in the meta table, so a
+ * notification shown before the desk was closed is still withdrawn once none of what it is
+ * about can be answered. Ids and keys are words of letters, digits and '-'. */
+GHashTable *sd_store_get_shown_notices        (SdStore       *self,
+                                               GError       **error);
+/* Writes @shown (only when it differs from what is kept). */
+gboolean   sd_store_set_shown_notices         (SdStore       *self,
+                                               GHashTable    *shown,
                                                GError       **error);
 
 G_END_DECLS

@@ -440,6 +440,40 @@ test_reminders (void)
   close_window (&n, window);
 }
 
+/* The desk closed with a reminder on screen; the request expired overnight: the next start
+ * withdraws the reminder, which it never sent itself. */
+static void
+test_withdrawn_after_restart (void)
+{
+  Notices n = { 0 };
+  SdWindow *window;
+  Count c = { &n, 1 };
+  g_autofree char *anna_notice = NULL;
+  gint64 now = now_of_fixture ();
+  gint64 anna;
+
+  setup (&n);
+  anna = store_pull_request (n.store, "apt_anna", 1, "Marco", "Anna Rossi", now + 86400,
+                             now - 23 * 3600, now + 1800);
+  anna_notice = g_strdup_printf ("request-%lld", (long long) anna);
+  window = open_window (&n);
+  fixture_wait (announced, &c);
+  g_assert_cmpstr (n.last_notice, ==, anna_notice);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_settle ();
+
+  sd_clock_set_now (n.clock, now + 12 * 3600);
+  window = open_window (&n);
+  wait_withdrawn (&n, anna_notice);
+  g_assert_cmpuint (n.withdrawn->len, ==, 1);
+  /* Once. */
+  sd_window_check_notices (window);
+  settle_lookup (window);
+  g_assert_cmpuint (n.withdrawn->len, ==, 1);
+  g_assert_cmpuint (n.n_announced, ==, 1);
+  close_window (&n, window);
+}
+
 /* Upcoming appointments are reminded of only when this computer asks for it (off by
  * default), once, and the reminder goes when the client is checked in. */
 static void
@@ -532,6 +566,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/notices/announce", test_announce);
   g_test_add_func ("/app/notices/new-requests", test_new_requests);
   g_test_add_func ("/app/notices/reminders", test_reminders);
+  g_test_add_func ("/app/notices/withdrawn-after-restart", test_withdrawn_after_restart);
   g_test_add_func ("/app/notices/upcoming", test_upcoming);
   g_test_add_func ("/app/notices/disabled", test_disabled);
   return g_test_run ();

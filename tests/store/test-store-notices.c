@@ -356,6 +356,48 @@ test_appointment_reminder (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_due_appointments (f, start + 1800), ==, 0);
 }
 
+/* The shown notifications survive reopening; the same table is written once; a word that
+ * cannot be read is dropped, not an error. */
+static void
+test_shown_notices (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) shown = sd_store_get_shown_notices (f->store, &error);
+  g_autoptr (GHashTable) again = NULL;
+  g_autoptr (GHashTable) odd = NULL;
+  const char *const summary[] = { "request-13", "request-14", NULL };
+  const char *const single[] = { "request-12", NULL };
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (shown), ==, 0);
+  g_hash_table_insert (shown, g_strdup ("request-12"), g_strdupv ((char **) single));
+  g_hash_table_insert (shown, g_strdup ("new-requests-13"), g_strdupv ((char **) summary));
+  g_assert_true (sd_store_set_shown_notices (f->store, shown, &error));
+  fixture_reopen (f);
+  again = sd_store_get_shown_notices (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (again), ==, 2);
+  g_assert_cmpstrv (g_hash_table_lookup (again, "request-12"), single);
+  g_assert_cmpstrv (g_hash_table_lookup (again, "new-requests-13"), summary);
+  text = sd_store_get_meta (f->store, SD_STORE_META_SHOWN, &error);
+  g_assert_cmpstr (text, ==, "new-requests-13=request-13,request-14 request-12=request-12");
+
+  g_assert_true (sd_store_set_meta (f->store, SD_STORE_META_SHOWN, "=x garbage request-1=request-1",
+                                    &error));
+  odd = sd_store_get_shown_notices (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (odd), ==, 1);
+  g_assert_true (g_hash_table_contains (odd, "request-1"));
+
+  /* Nothing shown: the key goes. */
+  g_hash_table_remove_all (again);
+  g_assert_true (sd_store_set_shown_notices (f->store, again, &error));
+  g_clear_pointer (&text, g_free);
+  text = sd_store_get_meta (f->store, SD_STORE_META_SHOWN, &error);
+  g_assert_null (text);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -371,5 +413,6 @@ main (int argc, char *argv[])
   ADD ("reminder-setting", test_reminder_setting);
   ADD ("reminded-stays-short", test_reminded_stays_short);
   ADD ("appointment-reminder", test_appointment_reminder);
+  ADD ("shown-notices", test_shown_notices);
   return g_test_run ();
 }
