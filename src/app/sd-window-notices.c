@@ -14,10 +14,10 @@
  *
  * A notice about a request or complaint is withdrawn once nothing it is about can be answered
  * any more (accepted, declined, replied to, expired); an appointment's once it started or
- * was cancelled or moved. What is news and what is due is the
- * store's to say (sd-store-notices.h), and so is which notifications are shown (kept across
- * restarts, so one shown yesterday is still withdrawn); this file words it and sends it. Notifications only
- * go out when the window belongs to a registered application; the "notice-sent" and
+ * was cancelled or moved. What is news and what is due is the store's to say
+ * (sd-store-notices.h), and so is which notifications are shown (kept across restarts, so
+ * one shown yesterday is still withdrawn); this file words it and sends it. Notifications
+ * only go out when the window belongs to a registered application; the "notice-sent" and
  * "notice-withdrawn" signals are emitted either way. */
 
 #include "config.h"

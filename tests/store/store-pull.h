@@ -41,7 +41,8 @@ store_pull_request (SdStore    *store,
     remote_id, version, t_start, t_end, staff_id, remote_id, client, t_created, t_confirm,
     t_created);
   g_autoptr(JsonNode) node = sd_json_parse (json, -1, &error);
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_remote_change_free);
+  g_autoptr(GPtrArray) changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sd_remote_change_free);
   g_autoptr(GMutexLocker) locker = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 id = 0;
