@@ -404,6 +404,8 @@ sd_application_activate (GApplication *application)
     sd_window_set_view (SD_WINDOW (window), self->view);
   if (self->screenshot_path != NULL)
     {
+      /* A picture of the desk: no notification, and no news marked as told. */
+      sd_window_set_notices_enabled (SD_WINDOW (window), FALSE);
       gtk_window_unmaximize (window);
       gtk_window_set_default_size (window, 1280, 840);
       g_signal_connect_object (window, "agenda-drawn", G_CALLBACK (on_agenda_drawn), self,
@@ -517,19 +519,41 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* The window a notification's action shows, raised; NULL while it is still opening or when
+ * the database could not be opened. */
+static SdWindow *
+raise_window (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (!SD_IS_WINDOW (window) || sd_window_get_store (SD_WINDOW (window)) == NULL)
+    return NULL;
+  gtk_window_present (window);
+  return SD_WINDOW (window);
+}
+
 /* A notification's "open the appointment": the window jumps to its day and selects it. */
 static void
 show_appointment_action (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (app);
+  SdWindow *window = raise_window (user_data);
 
-  if (!SD_IS_WINDOW (window) || sd_window_get_store (SD_WINDOW (window)) == NULL)
-    return;   /* still opening, or the database could not be opened */
-  gtk_window_present (window);
-  sd_window_open_appointment (SD_WINDOW (window), g_variant_get_int64 (parameter));
+  if (window != NULL)
+    sd_window_open_appointment (window, g_variant_get_int64 (parameter));
+}
+
+/* A summary notification's "show the inbox": the window switches to that view. */
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SdWindow *window = raise_window (user_data);
+
+  if (window != NULL)
+    sd_window_set_view (window, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -538,6 +562,7 @@ sd_application_startup (GApplication *application)
   static const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "show-appointment", show_appointment_action, "x", NULL, NULL, { 0 } },
+    { "show-view", show_view_action, "s", NULL, NULL, { 0 } },
     { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   };

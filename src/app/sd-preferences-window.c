@@ -3,7 +3,8 @@
  *
  * Settings are saved all together with "Save Changes": everything is checked first, and if
  * anything is wrong the salon is left exactly as it was, with a message naming each
- * problem. Staff and services are added one at a time, each saved at once. */
+ * problem. Staff and services are added one at a time, each saved at once. The reminders of
+ * upcoming appointments are this computer's choice (GSettings), saved with the rest. */
 
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "sd-preferences-window.h"
 #include "sd-service.h"
 #include "sd-staff.h"
+#include "sd-window.h"
 
 #define N_DAYS 7
 
@@ -24,6 +26,7 @@ struct _SdPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   SdStore *store;
+  GSettings *settings;           /* NULL when the schema is not installed */
   GPtrArray *closing_days;       /* "YYYY-MM-DD", sorted: what Save will keep */
 
   GtkWidget *day_switches[N_DAYS + 1];   /* indexed by GDateWeekday */
@@ -42,6 +45,9 @@ struct _SdPreferencesWindow
   GtkSpinButton *confirm_spin;
   GtkSpinButton *checkin_spin;
   GtkSpinButton *no_show_spin;
+  GtkSpinButton *reminder_spin;
+  GtkWidget *remind_appointments_row;
+  GtkSwitch *remind_appointments_switch;
   GtkListBox *staff_list;
   AdwEntryRow *staff_row;
   GtkListBox *service_list;
@@ -298,6 +304,11 @@ load_salon (SdPreferencesWindow *self)
   gtk_spin_button_set_value (self->confirm_spin, settings->confirm_hours);
   gtk_spin_button_set_value (self->checkin_spin, settings->checkin_early_min);
   gtk_spin_button_set_value (self->no_show_spin, settings->no_show_grace_min);
+  gtk_spin_button_set_value (self->reminder_spin, settings->reminder_minutes);
+  gtk_widget_set_visible (self->remind_appointments_row, self->settings != NULL);
+  if (self->settings != NULL)
+    gtk_switch_set_active (self->remind_appointments_switch,
+                           g_settings_get_boolean (self->settings, "remind-appointments"));
 }
 
 /* ---- Saving ---- */
@@ -441,6 +452,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   settings.confirm_hours = gtk_spin_button_get_value_as_int (self->confirm_spin);
   settings.checkin_early_min = gtk_spin_button_get_value_as_int (self->checkin_spin);
   settings.no_show_grace_min = gtk_spin_button_get_value_as_int (self->no_show_spin);
+  settings.reminder_minutes = gtk_spin_button_get_value_as_int (self->reminder_spin);
 
   /* Validated above, so the salon's own check of the zone agrees. */
   if (!sd_salon_set_tzid (salon, tzid))
@@ -463,6 +475,9 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "remind-appointments",
+                            gtk_switch_get_active (self->remind_appointments_switch));
   toast (self, _("Changes saved"));
 }
 
@@ -612,6 +627,7 @@ sd_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (sd_preferences_window_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
+  self->settings = sd_window_lookup_settings ();
   build_hours (self);
   load_salon (self);
   fill_staff (self);
@@ -643,6 +659,7 @@ sd_preferences_window_finalize (GObject *object)
   SdPreferencesWindow *self = SD_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->closing_days, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sd_preferences_window_parent_class)->finalize (object);
@@ -710,6 +727,11 @@ sd_preferences_window_class_init (SdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, confirm_spin);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, checkin_spin);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, no_show_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, reminder_spin);
+  gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow,
+                                        remind_appointments_row);
+  gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow,
+                                        remind_appointments_switch);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, staff_list);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, staff_row);
   gtk_widget_class_bind_template_child (widget_class, SdPreferencesWindow, service_list);

@@ -183,7 +183,7 @@ on_sync_status_changed (SdWindow     *self,
   sd_agenda_model_reload (self->model);
   if (self->inbox_view != NULL)
     sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
-  sd_window_announce_resolutions (self);
+  sd_window_check_notices (self);
 }
 
 void

@@ -40,6 +40,7 @@ struct _SdWindow
   GCancellable *notices_cancellable;/* sd-window-notices.c: the lookup in flight */
   gboolean notices_looking;         /* one lookup at a time, so no notice is sent twice */
   gboolean notices_again;           /* a pass ended meanwhile: look again after it */
+  gboolean notices_off;             /* a scripted run: tell nothing, mark nothing told */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -92,13 +93,41 @@ void          sd_window_note_local_change (SdWindow   *self);
 /* Stops the engine and any lookup (dispose). */
 void          sd_window_stop_sync         (SdWindow   *self);
 
-/* sd-window-notices.c: resolution notices, at start and after each sync pass. */
+/* sd-window-notices.c: desktop notifications of resolutions, new requests and deadline
+ * reminders; checked at start, after each sync pass, on the clock's tick and after a local
+ * change. */
 void sd_window_class_init_notices   (GtkWidgetClass *widget_class);
-void sd_window_announce_resolutions (SdWindow       *self);
+void sd_window_check_notices        (SdWindow       *self);
 void sd_window_stop_notices         (SdWindow       *self);
-/* The notice's words: "Complaint resolved — Anna Rossi", "Refunded €20.00. <note>". */
+/* The notices' words: "Complaint resolved — Anna Rossi", "Refunded €20.00. <note>". */
 void sd_window_describe_resolution  (SdComplaint    *complaint,
                                      const char     *currency,
+                                     char          **title,
+                                     char          **body);
+/* "New booking request — Anna Rossi", "Cut & blow-dry with Marco, Tue 24 Nov 14:30 · answer
+ * by Wed 25 Nov 09:12". */
+void sd_window_describe_request     (SdInboxItem    *request,
+                                     GTimeZone      *tz,
+                                     char          **title,
+                                     char          **body);
+/* "3 new booking requests", "Anna Rossi, Bea Visser, Carla Bruni · answer the first by …". */
+void sd_window_describe_requests    (GPtrArray      *requests,
+                                     GTimeZone      *tz,
+                                     char          **title,
+                                     char          **body);
+/* "Answer Anna Rossi's request within 45 minutes" / "Reply to Anna Rossi's complaint within
+ * 45 minutes", and the item's words with its exact deadline. */
+void sd_window_describe_reminder    (SdInboxItem    *item,
+                                     GTimeZone      *tz,
+                                     gint64          now,
+                                     char          **title,
+                                     char          **body);
+
+/* "Anna Rossi's appointment starts in 45 minutes", "Cut & blow-dry with Marco, Tue 24 Nov
+ * 14:30". */
+void sd_window_describe_upcoming    (SdAppointment  *appointment,
+                                     GTimeZone      *tz,
+                                     gint64          now,
                                      char          **title,
                                      char          **body);
 

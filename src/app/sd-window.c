@@ -226,6 +226,8 @@ update_now (SdWindow *self)
   sd_day_view_set_now (self->day_view, t);
   sd_week_view_set_now (self->week_view, t);
   sd_list_view_set_now (self->list_view, t);
+  /* Deadlines come closer: reminders, and notices of what expired are withdrawn. */
+  sd_window_check_notices (self);
 }
 
 static gboolean
@@ -505,8 +507,8 @@ sd_window_class_init (SdWindowClass *klass)
   sd_window_class_init_notices (widget_class);
 }
 
-static GSettings *
-lookup_settings (void)
+GSettings *
+sd_window_lookup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -539,7 +541,7 @@ sd_window_init (SdWindow *self)
   g_signal_connect_object (self->week_view, "map", G_CALLBACK (update_week_summary), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  self->settings = lookup_settings ();
+  self->settings = sd_window_lookup_settings ();
   if (self->settings != NULL)
     {
       g_autofree char *view = g_settings_get_string (self->settings, "last-view");
@@ -619,6 +621,8 @@ on_appointment_changed (SdWindow *self,
   if (self->inbox_view != NULL)
     sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
   sd_window_note_local_change (self);
+  /* An answered request's notification goes away. */
+  sd_window_check_notices (self);
 }
 
 static void
@@ -809,6 +813,7 @@ sd_window_set_store (SdWindow   *self,
     sd_window_set_view (self, self->pending_view);
   g_clear_pointer (&self->pending_view, g_free);
 
+  /* Also looks for notices: what was resolved while the desk was closed, deadlines near. */
   update_now (self);
   g_signal_connect_object (self->clock, "notify::now", G_CALLBACK (update_now), self,
                            G_CONNECT_SWAPPED);
@@ -819,8 +824,6 @@ sd_window_set_store (SdWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "agenda");
   sd_window_sync_date (self);
   sd_window_update_actions (self);
-  /* Complaints resolved while the desk was closed. */
-  sd_window_announce_resolutions (self);
 }
 
 SdStore *

@@ -62,7 +62,21 @@ const char    *sd_window_get_date_title       (SdWindow       *self);
 GtkWidget     *sd_window_get_part             (SdWindow       *self,
                                                const char     *name);
 
+/* Desktop notifications of new requests, resolutions and reminders (on by default). A
+ * scripted run (--screenshot) turns them off, so it neither disturbs the desktop nor marks
+ * as told what the user never saw. */
+void           sd_window_set_notices_enabled  (SdWindow       *self,
+                                               gboolean        enabled);
+
+/* The application's GSettings (app.salondesk.SalonDesk); NULL when its schema is not
+ * installed (run from the build tree), and the caller then keeps nothing. */
+GSettings     *sd_window_lookup_settings      (void);
+
 /* Signals:
- * "agenda-drawn": once, after the first frame that shows loaded appointments. */
+ * "agenda-drawn": once, after the first frame that shows loaded appointments.
+ * "notice-sent" (const char *id, gint64 appointment_id, const char *title, const char *body):
+ *   a desktop notice was told (sent as a GNotification @id when the window belongs to a
+ *   registered application); @appointment_id 0 for a summary that opens the inbox.
+ * "notice-withdrawn" (const char *id): what it was about can no longer be answered. */
 
 G_END_DECLS

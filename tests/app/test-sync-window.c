@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window connected to a real salon-desk-sandbox: a client's booking on the marketplace
- * appears in the desk's inbox and agenda without anyone touching the desk. Needs a display
+ * appears in the desk's inbox and agenda, with a desktop notice, without anyone touching the
+ * desk. Needs a display
  * and the sandbox (SD_SANDBOX); skips without either. */
 
 #include "config.h"
@@ -18,7 +19,27 @@ typedef struct
   const char *remote_id;
   guint inbox_count;
   SdSyncEngine *engine;
+  guint n_notices;
+  char *notice_title;
+  char *notice_body;
 } Wait;
+
+static void
+on_notice (SdWindow *window, const char *id, gint64 appointment_id, const char *title,
+           const char *body, Wait *w)
+{
+  w->n_notices++;
+  g_free (w->notice_title);
+  w->notice_title = g_strdup (title);
+  g_free (w->notice_body);
+  w->notice_body = g_strdup (body);
+}
+
+static gboolean
+noticed (gpointer data)
+{
+  return ((Wait *) data)->n_notices > 0;
+}
 
 static gboolean
 engine_gone (gpointer data)
@@ -81,6 +102,7 @@ test_booking_reaches_window (void)
 
   window = SD_WINDOW (sd_window_new (NULL));
   g_object_ref_sink (window);
+  g_signal_connect (window, "notice-sent", G_CALLBACK (on_notice), &w);
   sd_window_set_store (window, store, staff);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_null (sd_window_get_sync_engine (window));
@@ -109,6 +131,12 @@ test_booking_reaches_window (void)
   /* "Sync now" stands in for the 60 s timer; the window reloads by itself after the pull. */
   sd_sync_engine_request_sync (sd_window_get_sync_engine (window));
   fixture_wait (inbox_shows_one, &w);
+  /* The pass that pulled it announces it, once. */
+  fixture_wait (noticed, &w);
+  g_assert_cmpuint (w.n_notices, ==, 1);
+  g_assert_cmpstr (w.notice_title, ==, "New booking request — Anna Sync");
+  g_test_message ("notice: %s / %s", w.notice_title, w.notice_body);
+  g_assert_true (g_str_has_prefix (w.notice_body, "Cut & blow-dry with "));
   sd_window_set_date (window, start);
   fixture_wait (agenda_shows_booking, &w);
   /* In step with the marketplace: no offline banner. */
@@ -121,6 +149,9 @@ test_booking_reaches_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
   fixture_wait (engine_gone, &w);
+  g_assert_cmpuint (w.n_notices, ==, 1);
+  g_free (w.notice_title);
+  g_free (w.notice_body);
   sd_test_sandbox_stop (sandbox);
   g_clear_object (&staff);
   g_clear_object (&store);

@@ -7,6 +7,7 @@
 #include "sd-preferences-window.h"
 #include "sd-service.h"
 #include "sd-staff.h"
+#include "sd-window.h"
 
 static GtkWidget *
 child (GtkWidget *window, const char *name)
@@ -165,6 +166,52 @@ test_persist (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The reminder time is the salon's (on disk); reminding of appointments is this computer's
+ * (GSettings). Both are saved with the rest, and neither when anything else is wrong. */
+static void
+test_reminders (PanesFixture *f, gconstpointer data)
+{
+  GtkWidget *window = sd_preferences_window_new (NULL, f->store);
+  g_autoptr (GSettings) settings = sd_window_lookup_settings ();
+  g_autoptr (SdStore) again = NULL;
+  GtkWidget *spin = child (window, "reminder_spin");
+  GtkWidget *toggle = child (window, "remind_appointments_switch");
+
+  g_assert_nonnull (settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 60);
+  g_assert_true (gtk_widget_get_visible (child (window, "remind_appointments_row")));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  /* A bad zone elsewhere on the page: nothing is saved, the computer's choice neither. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  if (g_getenv ("SD_SCREENSHOT_DIR") != NULL)
+    {
+      GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+        GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW)));
+
+      panes_run_for (300);
+      gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+      panes_screenshot (window, "panes-preferences-reminders.png");
+    }
+  set_text (window, "tz_row", "Mars/Olympus_Mons");
+  gtk_widget_activate_action (window, "preferences.save", NULL);
+  g_assert_cmpint (sd_salon_get_settings (sd_store_get_salon (f->store))->reminder_minutes, ==,
+                   60);
+  g_assert_false (g_settings_get_boolean (settings, "remind-appointments"));
+
+  set_text (window, "tz_row", "Europe/Amsterdam");
+  gtk_widget_activate_action (window, "preferences.save", NULL);
+  g_assert_false (gtk_widget_get_visible (child (window, "error_label")));
+  g_assert_true (g_settings_get_boolean (settings, "remind-appointments"));
+  again = reopen (f);
+  g_assert_cmpint (sd_salon_get_settings (sd_store_get_salon (again))->reminder_minutes, ==, 30);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "remind-appointments");
+}
+
 static gboolean
 has_staff (SdStore *store, const char *name)
 {
@@ -234,6 +281,8 @@ main (int argc, char *argv[])
               test_bad_timezone, panes_fixture_teardown);
   g_test_add ("/panes/preferences/bad-hours", PanesFixture, NULL, panes_fixture_setup,
               test_bad_hours, panes_fixture_teardown);
+  g_test_add ("/panes/preferences/reminders", PanesFixture, NULL, panes_fixture_setup,
+              test_reminders, panes_fixture_teardown);
   g_test_add ("/panes/preferences/persist", PanesFixture, NULL, panes_fixture_setup,
               test_persist, panes_fixture_teardown);
   g_test_add ("/panes/preferences/staff-and-services", PanesFixture, NULL,
