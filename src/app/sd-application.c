@@ -300,7 +300,10 @@ present_window (SdApplication *self)
   if (window == NULL)
     window = GTK_WINDOW (g_list_nth_data (gtk_application_get_windows (GTK_APPLICATION (self)), 0));
   if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
-    gtk_window_present (window);
+    {
+      g_debug ("Presenting the window");
+      gtk_window_present (window);
+    }
 }
 
 static gboolean
@@ -319,6 +322,13 @@ on_first_load (SdApplication *self,
 {
   g_signal_handlers_disconnect_by_func (model, on_first_load, self);
   present_window (self);
+}
+
+static void
+resume_sync_once (SdWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, resume_sync_once, NULL);
+  sd_window_resume_sync (window);
 }
 
 static void
@@ -349,9 +359,10 @@ on_opened (GObject      *source,
   if (data->date_instant != 0)
     sd_window_set_date (window, data->date_instant);
   sd_window_set_store (window, data->store, data->staff);
-  /* A screenshot shows the desk as it is on disk, never mid-sync. */
+  /* A screenshot shows the desk as it is on disk, never mid-sync. The keyring lookup waits
+   * for the agenda's first frame: its meta read would queue before the agenda's query. */
   if (self->screenshot_path == NULL)
-    sd_window_resume_sync (window);
+    g_signal_connect (window, "agenda-drawn", G_CALLBACK (resume_sync_once), NULL);
   if (self->present_id != 0)
     g_signal_connect_object (sd_window_get_agenda_model (window), "loaded",
                              G_CALLBACK (on_first_load), self, G_CONNECT_SWAPPED);

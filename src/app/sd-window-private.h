@@ -66,9 +66,16 @@ struct _SdWindow
 
   /* parts added in code */
   SdSearchPopover *search_popover;
+  /* Built after the agenda's first frame (or as soon as something needs them): until then
+   * the Inbox and Complaints tabs hold light placeholders, so the switcher shows all five
+   * tabs from the first frame and their loads do not queue before the agenda's. */
   GtkWidget *inbox_view;
   GtkWidget *complaints_view;
   GtkWidget *details_pane;
+  GtkWidget *inbox_placeholder;
+  GtkWidget *complaints_placeholder;
+  guint panes_id;               /* the deferred build of the three above */
+  gboolean swapping_pages;      /* the placeholders give way: not a change of view */
 };
 
 /* sd-window-actions.c */
