@@ -48,7 +48,6 @@ struct _SdWindow
   AdwStatusPage *error_page;
   GtkMenuButton *date_button;
   GtkPopover *date_popover;
-  GtkCalendar *calendar;
   GtkSpinner *load_spinner;
   GtkMenuButton *legend_button;
   GtkGrid *legend_grid;
@@ -60,12 +59,14 @@ struct _SdWindow
   SdWeekView *week_view;
   GtkDropDown *week_staff_filter;
   GtkLabel *week_summary;
-  SdListView *list_view;
+  AdwBin *list_page;
   SdSyncStatus *sync_status;
   GtkRevealer *sync_banner;
 
   /* parts added in code */
   SdSearchPopover *search_popover;
+  SdListView *list_view;        /* in list_page once needed: NULL before */
+  GtkCalendar *calendar;        /* in date_popover once it pops up: NULL before */
   /* Built after the agenda's first frame (or as soon as something needs them): until then
    * the Inbox and Complaints tabs hold light placeholders, so the switcher shows all five
    * tabs from the first frame and their loads do not queue before the agenda's. */
