@@ -866,6 +866,21 @@ add_panes (SdWindow *self)
                            G_CALLBACK (on_complaints_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* The shortcuts window (Ctrl+?), which GtkApplication would otherwise build with the
+ * window, before its first frame. */
+static void
+load_help_overlay (SdWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return;
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                         "help_overlay")));
+}
+
 /* Builds the details pane, the inbox and the complaints page in place of their placeholders
  * (the last two pages of the stack, so the tabs keep their order), once. */
 static void
@@ -878,6 +893,7 @@ ensure_panes (SdWindow *self)
   g_clear_handle_id (&self->panes_id, g_source_remove);
   g_debug ("Building the panes");
   ensure_list_view (self);
+  load_help_overlay (self);
   visible = g_strdup (sd_window_get_view (self));
   self->swapping_pages = TRUE;
   adw_view_stack_remove (self->view_stack, self->inbox_placeholder);
