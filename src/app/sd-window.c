@@ -181,11 +181,13 @@ on_after_paint (SdWindow      *self,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   self->awaiting_first_frame = FALSE;
   self->agenda_drawn = TRUE;
-  /* The agenda is on screen: now the rest of the window, in the next idle moment. */
+  /* The agenda is on screen: now the rest of the window, before the next frame (an idle
+   * of the default low priority would wait for the end of an animation, such as the
+   * crossfade from the loading page, as long as frames come back to back). */
   if (self->inbox_view == NULL)
     {
       g_clear_handle_id (&self->panes_id, g_source_remove);
-      self->panes_id = g_idle_add (build_panes_cb, self);
+      self->panes_id = g_idle_add_full (G_PRIORITY_DEFAULT, build_panes_cb, self, NULL);
     }
   g_signal_emit (self, signals[AGENDA_DRAWN], 0);
 }
