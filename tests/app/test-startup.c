@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "app-test-fixture.h"
+#include "sd-application.h"
 #include "sd-inbox-view.h"
 #include "sd-list-view.h"
 #include "sd-window.h"
@@ -70,8 +71,9 @@ start (Start      *s,
   gtk_window_set_default_size (GTK_WINDOW (s->window), 1280, 840);
   /* The last view is a setting: start from the day view. */
   sd_window_set_view (s->window, "day");
-  gtk_window_present (GTK_WINDOW (s->window));
+  /* As the application does when the store opens at once: no loading page to fade from. */
   sd_window_set_store (s->window, fixture.store, fixture.staff);
+  gtk_window_present (GTK_WINDOW (s->window));
   g_signal_connect_swapped (s->window, "agenda-drawn", G_CALLBACK (on_drawn), s);
   fixture_wait (is_drawn, s);
   g_signal_handlers_disconnect_by_data (s->window, s);
@@ -82,6 +84,22 @@ stop (Start *s)
 {
   gtk_window_destroy (GTK_WINDOW (s->window));
   fixture_settle ();
+}
+
+/* With SD_SCREENSHOT_DIR, the window as it is now, for docs/screenshots. */
+static void
+screenshot (SdWindow   *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("SD_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (sd_application_save_screenshot (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
 }
 
 static gboolean
@@ -107,6 +125,8 @@ test_tabs_then_badges (void)
   guint count;
 
   start (&s, NULL);
+  /* Nothing has run since the first frame: this is what it showed. */
+  screenshot (s.window, "startup-first-frame.png");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_assert_nonnull (page_child (s.stack, names[i]));
@@ -134,6 +154,8 @@ test_tabs_then_badges (void)
   g_assert_cmpuint (count, ==, requests->len);
   g_assert_true (adw_view_stack_page_get_needs_attention (inbox_page));
   g_assert_true (SD_IS_LIST_VIEW (sd_window_get_part (s.window, "list")));
+  fixture_settle ();
+  screenshot (s.window, "startup-badges.png");
   stop (&s);
 }
 
@@ -231,6 +253,15 @@ main (int   argc,
 
   fixture_require_display (&argc, &argv);
   fixture_open (&fixture, 6000);
+  /* What AdwApplication loads for the real application: the states' colours. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/app/startup/tabs-then-badges", test_tabs_then_badges);
   g_test_add_func ("/app/startup/early-tab-click", test_early_tab_click);
