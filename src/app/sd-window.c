@@ -377,9 +377,11 @@ on_view_changed (SdWindow *self)
     return;
   /* A click on the Inbox or Complaints tab before they were built: build them before the
    * next frame, outside this notification of the stack's. */
-  if (is_placeholder (self, adw_view_stack_get_visible_child (self->view_stack))
-      && self->panes_id == 0)
-    self->panes_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_panes_cb, self, NULL);
+  if (is_placeholder (self, adw_view_stack_get_visible_child (self->view_stack)))
+    {
+      g_clear_handle_id (&self->panes_id, g_source_remove);
+      self->panes_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_panes_cb, self, NULL);
+    }
   if (self->settings != NULL && sd_window_get_view (self) != NULL)
     g_settings_set_string (self->settings, "last-view", sd_window_get_view (self));
   sd_window_sync_date (self);
