@@ -77,6 +77,9 @@ struct _SdWindow
   GtkWidget *complaints_placeholder;
   guint panes_id;               /* the deferred build of the three above */
   gboolean swapping_pages;      /* the placeholders give way: not a change of view */
+  GPtrArray *preloaded;         /* sd_window_preload_agenda(), taken by set_store */
+  gint64 preloaded_from;
+  gint64 preloaded_to;
 };
 
 /* sd-window-actions.c */

@@ -524,6 +524,7 @@ sd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->date_title, g_free);
   g_clear_pointer (&self->pending_view, g_free);
+  g_clear_pointer (&self->preloaded, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sd_window_parent_class)->dispose (object);
 }
@@ -971,12 +972,38 @@ sd_window_set_store (SdWindow   *self,
 
   self->date = sd_time_local_midnight (self->date != 0 ? self->date : now (self), tz);
   gtk_stack_set_visible_child_name (self->main_stack, "agenda");
+  if (self->preloaded != NULL)
+    {
+      gint64 from, to;
+
+      visible_range (self, &from, &to);
+      if (from >= self->preloaded_from && to <= self->preloaded_to)
+        sd_agenda_model_take_loaded (self->model, self->preloaded_from, self->preloaded_to,
+                                     self->preloaded);
+      g_clear_pointer (&self->preloaded, g_ptr_array_unref);
+    }
   sd_window_sync_date (self);
   sd_window_update_actions (self);
   g_debug ("Store set");
   /* Should no frame come (an unmapped window), build the rest anyway. */
   if (self->inbox_view == NULL && self->panes_id == 0)
     self->panes_id = g_timeout_add (1000, build_panes_cb, self);
+}
+
+void
+sd_window_preload_agenda (SdWindow  *self,
+                          gint64     from,
+                          gint64     to,
+                          GPtrArray *appointments)
+{
+  g_return_if_fail (SD_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (appointments != NULL);
+
+  g_clear_pointer (&self->preloaded, g_ptr_array_unref);
+  self->preloaded = g_ptr_array_ref (appointments);
+  self->preloaded_from = from;
+  self->preloaded_to = to;
 }
 
 SdStore *
