@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "app-test-fixture.h"
+#include "sd-agenda-model.h"
 #include "sd-application.h"
 #include "sd-inbox-view.h"
 #include "sd-list-view.h"
@@ -245,6 +246,61 @@ test_built_on_demand (void)
   stop (&s);
 }
 
+static gboolean
+model_loaded (gpointer data)
+{
+  SdAgendaModel *model = data;
+
+  return sd_agenda_model_get_n_loads (model) > 0 && !sd_agenda_model_get_loading (model);
+}
+
+/* The first weeks read with the store are the agenda at once, with no query of its own;
+ * weeks that do not hold the day the window opens on are not used. */
+static void
+test_preloaded_weeks (void)
+{
+  gint64 day = sd_time_from_local (fixture.tz, 2026, 11, 24, 0, 0);
+  gint64 from, to;
+  g_autoptr(GPtrArray) weeks = NULL;
+  g_autoptr(GPtrArray) january = NULL;
+  SdAgendaModel *model;
+  SdWindow *window;
+
+  sd_agenda_model_window_around (fixture.tz, day, sd_time_add_days (day, fixture.tz, 1),
+                                 &from, &to);
+  g_assert_cmpint (from, ==, sd_time_from_local (fixture.tz, 2026, 11, 16, 0, 0));
+  g_assert_cmpint (to, ==, sd_time_from_local (fixture.tz, 2026, 12, 7, 0, 0));
+  weeks = fixture_query (&fixture, from, to);
+  g_assert_cmpuint (weeks->len, >, 0);
+
+  window = SD_WINDOW (sd_window_new (NULL));
+  sd_window_preload_agenda (window, from, to, weeks);
+  sd_window_set_store (window, fixture.store, fixture.staff);
+  model = sd_window_get_agenda_model (window);
+  g_assert_cmpuint (sd_agenda_model_get_n_loads (model), ==, 1);
+  g_assert_false (sd_agenda_model_get_loading (model));
+  g_assert_true (sd_agenda_model_covers (model, from, to));
+  g_assert_cmpuint (g_list_model_get_n_items (sd_agenda_model_get_appointments (model)), ==,
+                    weeks->len);
+  g_assert_nonnull (sd_agenda_model_find (model, sd_appointment_get_id (g_ptr_array_index (weeks, 0))));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  january = fixture_query (&fixture, sd_time_from_local (fixture.tz, 2027, 1, 4, 0, 0),
+                           sd_time_from_local (fixture.tz, 2027, 1, 25, 0, 0));
+  window = SD_WINDOW (sd_window_new (NULL));
+  sd_window_preload_agenda (window, sd_time_from_local (fixture.tz, 2027, 1, 4, 0, 0),
+                            sd_time_from_local (fixture.tz, 2027, 1, 25, 0, 0), january);
+  sd_window_set_store (window, fixture.store, fixture.staff);
+  model = sd_window_get_agenda_model (window);
+  g_assert_cmpuint (sd_agenda_model_get_n_loads (model), ==, 0);
+  g_assert_true (sd_agenda_model_get_loading (model));
+  fixture_wait (model_loaded, model);
+  g_assert_true (sd_agenda_model_covers (model, day, sd_time_add_days (day, fixture.tz, 1)));
+  g_assert_null (sd_agenda_model_find (model, sd_appointment_get_id (g_ptr_array_index (january, 0))));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/app/startup/tabs-then-badges", test_tabs_then_badges);
   g_test_add_func ("/app/startup/early-tab-click", test_early_tab_click);
   g_test_add_func ("/app/startup/built-on-demand", test_built_on_demand);
+  g_test_add_func ("/app/startup/preloaded-weeks", test_preloaded_weeks);
   ret = g_test_run ();
   fixture_close (&fixture);
   return ret;
