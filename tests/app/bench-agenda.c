@@ -6,9 +6,16 @@
  * 1,000,000 appointments at the same salon density, and a busy salon with ~2,000
  * appointments a week), then starts itself as a child per case and measures, from just
  * before the spawn, until the child reports its first frame with appointments drawn; the
- * child's peak RSS comes from wait4(). A bare AdwApplicationWindow runs the same way.
- * The week-switch child steps the week view forward and times each switch: the work of
- * the action plus the frame that draws it. Prints figures; asserts nothing. */
+ * child's peak RSS comes from wait4(). A bare AdwApplicationWindow runs the same way; the
+ * three cases take turns, so that this shared machine's slow moments fall on all of them,
+ * and each reports its median wall time and the CPU time its threads had used by then (which
+ * varies less with the machine's load). The week-switch child steps the week view forward and
+ * times each switch: the work of the action plus the frame that draws it. Prints figures;
+ * asserts nothing.
+ *
+ * SD_BENCH_RUNS=n runs each start-up case n times (5); SD_BENCH_ONLY=startup skips the week
+ * switch; SD_BENCH_TRACE=1 prints every run's timeline (the application's g_debug() marks,
+ * the window's map and each frame's layout and paint), from the spawn. */
 #include "config.h"
 
 #include <sys/resource.h>
