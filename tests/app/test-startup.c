@@ -155,6 +155,9 @@ test_tabs_then_badges (void)
   g_assert_cmpuint (count, ==, requests->len);
   g_assert_true (adw_view_stack_page_get_needs_attention (inbox_page));
   g_assert_true (SD_IS_LIST_VIEW (sd_window_get_part (s.window, "list")));
+  /* Main menu › Keyboard Shortcuts works. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (s.window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (s.window)));
   fixture_settle ();
   screenshot (s.window, "startup-badges.png");
   stop (&s);
