@@ -115,5 +115,21 @@ void sd_window_describe_resolution  (SdComplaint    *complaint,
 
 /* sd-window.c */
 void sd_window_sync_date          (SdWindow *self);
+/* Builds the list page's view now, if the store is set and it is not built yet. */
+void sd_window_ensure_list_view   (SdWindow *self);
+
+/* sd-window-panes.c: what is built after the agenda's first frame. */
+/* The Inbox and Complaints tabs with light placeholders, and the flap's bin (set_store). */
+void     sd_window_add_placeholders  (SdWindow  *self);
+gboolean sd_window_is_placeholder    (SdWindow  *self,
+                                      GtkWidget *child);
+/* Builds them now (once): the details pane, the inbox and complaints pages in place of their
+ * placeholders, the list view, the shortcuts window; then looks up resolution notices. */
+void     sd_window_ensure_panes      (SdWindow  *self);
+/* The same from a main-loop source of @priority, after @delay_ms (0: an idle); replaces the
+ * one pending. */
+void     sd_window_build_panes_later (SdWindow  *self,
+                                      int        priority,
+                                      guint      delay_ms);
 
 G_END_DECLS

@@ -101,7 +101,6 @@ update_date_title (SdWindow *self)
   gtk_menu_button_set_label (self->date_button, g_strstrip (self->date_title));
 }
 
-static void ensure_list_view (SdWindow *self);
 
 /* The range the visible view shows. */
 static void
@@ -147,7 +146,7 @@ sd_window_sync_date (SdWindow *self)
     return;
 
   if (g_strcmp0 (sd_window_get_view (self), "list") == 0)
-    ensure_list_view (self);
+    sd_window_ensure_list_view (self);
   /* Every view follows the date, so switching views never needs a query of its own. */
   sd_day_view_set_date (self->day_view, self->date);
   sd_week_view_set_date (self->week_view, self->date);
@@ -162,18 +161,6 @@ sd_window_sync_date (SdWindow *self)
   sd_agenda_model_ensure (self->model, from, to);
 }
 
-static void ensure_panes (SdWindow *self);
-
-static gboolean
-build_panes_cb (gpointer user_data)
-{
-  SdWindow *self = user_data;
-
-  self->panes_id = 0;
-  ensure_panes (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_after_paint (SdWindow      *self,
                 GdkFrameClock *clock)
@@ -185,10 +172,7 @@ on_after_paint (SdWindow      *self,
    * of the default low priority would wait for the end of an animation, such as the
    * crossfade from the loading page, as long as frames come back to back). */
   if (self->inbox_view == NULL)
-    {
-      g_clear_handle_id (&self->panes_id, g_source_remove);
-      self->panes_id = g_idle_add_full (G_PRIORITY_DEFAULT, build_panes_cb, self, NULL);
-    }
+    sd_window_build_panes_later (self, G_PRIORITY_DEFAULT, 0);
   g_signal_emit (self, signals[AGENDA_DRAWN], 0);
 }
 
@@ -349,14 +333,6 @@ on_calendar_day_selected (SdWindow    *self,
   gtk_popover_popdown (self->date_popover);
 }
 
-static gboolean
-is_placeholder (SdWindow  *self,
-                GtkWidget *child)
-{
-  return child != NULL
-         && (child == self->inbox_placeholder || child == self->complaints_placeholder);
-}
-
 /* The date popover's calendar, built when it first pops up. */
 static void
 ensure_calendar (SdWindow *self)
@@ -377,11 +353,8 @@ on_view_changed (SdWindow *self)
     return;
   /* A click on the Inbox or Complaints tab before they were built: build them before the
    * next frame, outside this notification of the stack's. */
-  if (is_placeholder (self, adw_view_stack_get_visible_child (self->view_stack)))
-    {
-      g_clear_handle_id (&self->panes_id, g_source_remove);
-      self->panes_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_panes_cb, self, NULL);
-    }
+  if (sd_window_is_placeholder (self, adw_view_stack_get_visible_child (self->view_stack)))
+    sd_window_build_panes_later (self, G_PRIORITY_HIGH_IDLE, 0);
   if (self->settings != NULL && sd_window_get_view (self) != NULL)
     g_settings_set_string (self->settings, "last-view", sd_window_get_view (self));
   sd_window_sync_date (self);
@@ -397,8 +370,8 @@ on_appointment_activated (SdWindow      *self,
 
 /* The list page's view, built the first time it is shown or asked for (or after the first
  * frame): its GtkColumnView costs more than the rest of the window's start-up together. */
-static void
-ensure_list_view (SdWindow *self)
+void
+sd_window_ensure_list_view (SdWindow *self)
 {
   if (self->list_view != NULL || self->model == NULL)
     return;
@@ -695,228 +668,6 @@ sd_window_show_error (SdWindow     *self,
 }
 
 static void
-on_appointment_changed (SdWindow *self,
-                        gint64    id)
-{
-  /* Keep the same appointment selected once the new state is loaded. */
-  self->pending_select_id = id;
-  sd_agenda_model_reload (self->model);
-  if (self->inbox_view != NULL)
-    sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
-  sd_window_note_local_change (self);
-}
-
-static void
-on_deadlines_applied (SdWindow *self,
-                      guint     n_changed)
-{
-  if (n_changed > 0)
-    sd_agenda_model_reload (self->model);
-}
-
-static void
-on_appointment_fetched (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(SdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdAppointment) a = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (a == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        sd_window_add_toast (self, error->message);
-      return;
-    }
-  sd_window_show_appointment (self, sd_appointment_get_id (a), sd_appointment_get_start (a));
-}
-
-static void
-fetch_appointment_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
-{
-  GError *error = NULL;
-  SdAppointment *a = sd_store_get_appointment (SD_STORE (source_object),
-                                               *(gint64 *) task_data, &error);
-
-  if (a == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, a, g_object_unref);
-}
-
-/* Jumps to an appointment known only by id: its day is read in the background, like every
- * other query of the window. */
-static void
-open_appointment (SdWindow *self,
-                  gint64    id)
-{
-  SdAppointment *a = sd_agenda_model_find (self->model, id);
-  g_autoptr(GTask) task = NULL;
-
-  if (a != NULL)
-    {
-      sd_window_select_appointment (self, a);
-      return;
-    }
-  task = g_task_new (self->store, NULL, on_appointment_fetched, g_object_ref (self));
-  g_task_set_task_data (task, g_memdup2 (&id, sizeof id), g_free);
-  g_task_run_in_thread (task, fetch_appointment_thread);
-}
-
-/* An inbox row: a complaint to answer opens its reply screen, beside the chat (SPEC §3);
- * a request opens the appointment. */
-static void
-on_inbox_activated (SdWindow *self,
-                    gint64    id)
-{
-  gint64 complaint_id = 0;
-
-  if (self->complaints_view != NULL)
-    complaint_id = sd_complaints_view_find_awaiting (SD_COMPLAINTS_VIEW (self->complaints_view),
-                                                     id);
-  if (complaint_id != 0)
-    {
-      sd_complaints_view_open (SD_COMPLAINTS_VIEW (self->complaints_view), complaint_id);
-      sd_window_set_view (self, "complaints");
-      return;
-    }
-  open_appointment (self, id);
-}
-
-/* An answer or a message was written on the complaints page. */
-static void
-on_complaints_changed (SdWindow *self)
-{
-  sd_agenda_model_reload (self->model);
-  if (self->inbox_view != NULL)
-    sd_inbox_view_reload (SD_INBOX_VIEW (self->inbox_view));
-  sd_window_note_local_change (self);
-}
-
-static gboolean
-count_to_attention (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_boolean (to, g_value_get_uint (from) > 0);
-  return TRUE;
-}
-
-static GtkWidget *
-add_placeholder (SdWindow   *self,
-                 const char *name,
-                 const char *title,
-                 const char *icon_name)
-{
-  GtkWidget *placeholder = adw_bin_new ();
-  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, placeholder, name, title);
-
-  adw_view_stack_page_set_icon_name (page, icon_name);
-  return placeholder;
-}
-
-/* The tabs and the flap exist from the start; their views come with ensure_panes(). The
- * flap keeps its child, a bin, for good: a flap set after the window had been laid out made
- * AdwFlap 1.2 allocate the view stack with a width of INT_MIN. */
-static void
-add_placeholders (SdWindow *self)
-{
-  GtkWidget *details_bin = adw_bin_new ();
-
-  gtk_widget_set_size_request (details_bin, 360, -1);
-  gtk_widget_add_css_class (details_bin, "background");
-  adw_flap_set_flap (self->flap, details_bin);
-  adw_flap_set_separator (self->flap, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  self->inbox_placeholder = add_placeholder (self, "inbox", _("Inbox"), "mail-unread-symbolic");
-  self->complaints_placeholder = add_placeholder (self, "complaints", _("Complaints"),
-                                                  "dialog-warning-symbolic");
-}
-
-static void
-add_panes (SdWindow *self)
-{
-  AdwViewStackPage *page;
-
-  self->details_pane = sd_details_pane_new (self->store);
-  adw_bin_set_child (ADW_BIN (adw_flap_get_flap (self->flap)), self->details_pane);
-  g_signal_connect_object (self->details_pane, "appointment-changed",
-                           G_CALLBACK (on_appointment_changed), self, G_CONNECT_SWAPPED);
-
-  self->inbox_view = sd_inbox_view_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->inbox_view, "inbox", _("Inbox"));
-  adw_view_stack_page_set_icon_name (page, "mail-unread-symbolic");
-  g_object_bind_property (self->inbox_view, "count", page, "badge-number", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (self->inbox_view, "count", page, "needs-attention",
-                               G_BINDING_SYNC_CREATE, count_to_attention, NULL, NULL, NULL);
-  g_signal_connect_object (self->inbox_view, "appointment-activated",
-                           G_CALLBACK (on_inbox_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->inbox_view, "deadlines-applied",
-                           G_CALLBACK (on_deadlines_applied), self, G_CONNECT_SWAPPED);
-
-  self->complaints_view = sd_complaints_view_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->complaints_view, "complaints",
-                                    _("Complaints"));
-  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
-  /* The badge counts complaints awaiting the salon's reply. */
-  g_object_bind_property (self->complaints_view, "count", page, "badge-number",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (self->complaints_view, "count", page, "needs-attention",
-                               G_BINDING_SYNC_CREATE, count_to_attention, NULL, NULL, NULL);
-  g_signal_connect_object (self->complaints_view, "changed",
-                           G_CALLBACK (on_complaints_changed), self, G_CONNECT_SWAPPED);
-}
-
-/* The shortcuts window (Ctrl+?), which GtkApplication would otherwise build with the
- * window, before its first frame. */
-static void
-load_help_overlay (SdWindow *self)
-{
-  g_autoptr(GtkBuilder) builder = NULL;
-
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
-    return;
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                                         "help_overlay")));
-}
-
-/* Builds the details pane, the inbox and the complaints page in place of their placeholders
- * (the last two pages of the stack, so the tabs keep their order), once. */
-static void
-ensure_panes (SdWindow *self)
-{
-  g_autofree char *visible = NULL;
-
-  if (self->inbox_view != NULL || self->store == NULL)
-    return;
-  g_clear_handle_id (&self->panes_id, g_source_remove);
-  g_debug ("Building the panes");
-  ensure_list_view (self);
-  load_help_overlay (self);
-  visible = g_strdup (sd_window_get_view (self));
-  self->swapping_pages = TRUE;
-  adw_view_stack_remove (self->view_stack, self->inbox_placeholder);
-  adw_view_stack_remove (self->view_stack, self->complaints_placeholder);
-  self->inbox_placeholder = NULL;
-  self->complaints_placeholder = NULL;
-  add_panes (self);
-  if (visible != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, visible);
-  self->swapping_pages = FALSE;
-  if (self->selected != NULL)
-    sd_window_select_appointment (self, self->selected);
-  /* Complaints resolved while the desk was closed. */
-  sd_window_announce_resolutions (self);
-  g_debug ("Panes built");
-}
-
-static void
 on_salon_changed (SdWindow *self)
 {
   /* Opening hours or closing days changed in the preferences. */
@@ -957,7 +708,7 @@ sd_window_set_store (SdWindow   *self,
                            G_CONNECT_SWAPPED);
   sd_search_popover_set_store (self->search_popover, store, tz);
   fill_staff_filter (self);
-  add_placeholders (self);
+  sd_window_add_placeholders (self);
   g_signal_connect_object (salon, "changed", G_CALLBACK (on_salon_changed), self,
                            G_CONNECT_SWAPPED);
   if (self->pending_view != NULL)
@@ -987,7 +738,7 @@ sd_window_set_store (SdWindow   *self,
   g_debug ("Store set");
   /* Should no frame come (an unmapped window), build the rest anyway. */
   if (self->inbox_view == NULL && self->panes_id == 0)
-    self->panes_id = g_timeout_add (1000, build_panes_cb, self);
+    sd_window_build_panes_later (self, G_PRIORITY_DEFAULT, 1000);
 }
 
 void
@@ -1064,8 +815,8 @@ sd_window_set_view (SdWindow   *self,
       g_warning ("No view named “%s”", name);
       return;
     }
-  if (is_placeholder (self, adw_view_stack_get_child_by_name (self->view_stack, name)))
-    ensure_panes (self);
+  if (sd_window_is_placeholder (self, adw_view_stack_get_child_by_name (self->view_stack, name)))
+    sd_window_ensure_panes (self);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -1085,7 +836,7 @@ sd_window_select_appointment (SdWindow      *self,
   g_return_if_fail (SD_IS_WINDOW (self));
 
   if (appointment != NULL)
-    ensure_panes (self);
+    sd_window_ensure_panes (self);
   g_set_object (&self->selected, appointment);
   id = appointment ? sd_appointment_get_id (appointment) : 0;
   sd_day_view_set_selected_id (self->day_view, id);
@@ -1124,18 +875,6 @@ sd_window_show_appointment (SdWindow *self,
 }
 
 void
-sd_window_open_appointment (SdWindow *self,
-                            gint64    id)
-{
-  g_return_if_fail (SD_IS_WINDOW (self));
-  g_return_if_fail (self->store != NULL);
-
-  /* A notice (a resolution, a request) is about the appointment: show it, with its
-   * Assistance section, never a reply screen. */
-  open_appointment (self, id);
-}
-
-void
 sd_window_add_toast (SdWindow   *self,
                      const char *title)
 {
@@ -1162,13 +901,13 @@ sd_window_get_part (SdWindow   *self,
     return GTK_WIDGET (self->week_view);
   if (g_strcmp0 (name, "list") == 0)
     {
-      ensure_list_view (self);
+      sd_window_ensure_list_view (self);
       return GTK_WIDGET (self->list_view);
     }
   /* Asked for by name (tests, the screenshot): built now if they were still deferred. */
   if (name != NULL
       && g_strv_contains ((const char *[]) { "inbox", "complaints", "details", NULL }, name))
-    ensure_panes (self);
+    sd_window_ensure_panes (self);
   if (g_strcmp0 (name, "inbox") == 0)
     return self->inbox_view;
   if (g_strcmp0 (name, "complaints") == 0)
