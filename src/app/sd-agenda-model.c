@@ -152,6 +152,46 @@ sd_agenda_model_covers (SdAgendaModel *self,
 }
 
 static void
+apply_loaded (SdAgendaModel *self,
+              gint64         from,
+              gint64         to,
+              GPtrArray     *found)
+{
+  guint n_old;
+
+  self->loaded_from = from;
+  self->loaded_to = to;
+  self->n_loads++;
+
+  n_old = self->items->len;
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (found, i)));
+  /* One splice: list models downstream see one change, not thousands. */
+  g_list_store_splice (self->appointments, 0, n_old, found->pdata, found->len);
+
+  g_debug ("Loaded %u appointments", found->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+sd_agenda_model_take_loaded (SdAgendaModel *self,
+                             gint64         from,
+                             gint64         to,
+                             GPtrArray     *appointments)
+{
+  g_return_if_fail (SD_IS_AGENDA_MODEL (self));
+  g_return_if_fail (from < to);
+  g_return_if_fail (appointments != NULL);
+
+  /* A load asked for meanwhile is newer than these. */
+  if (self->cancellable != NULL)
+    return;
+  apply_loaded (self, from, to, appointments);
+}
+
+static void
 on_list_ready (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -159,7 +199,6 @@ on_list_ready (GObject      *source,
   g_autoptr(SdAgendaModel) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  guint n_old;
 
   found = sd_store_list_appointments_finish (SD_STORE (source), result, &error);
   if (found == NULL)
@@ -175,20 +214,7 @@ on_list_ready (GObject      *source,
     }
 
   g_clear_object (&self->cancellable);
-  self->loaded_from = self->loading_from;
-  self->loaded_to = self->loading_to;
-  self->n_loads++;
-
-  n_old = self->items->len;
-  g_ptr_array_set_size (self->items, 0);
-  for (guint i = 0; i < found->len; i++)
-    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (found, i)));
-  /* One splice: list models downstream see one change, not thousands. */
-  g_list_store_splice (self->appointments, 0, n_old, found->pdata, found->len);
-
-  g_debug ("Loaded %u appointments", found->len);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  g_signal_emit (self, signals[LOADED], 0);
+  apply_loaded (self, self->loading_from, self->loading_to, found);
 }
 
 static void
@@ -215,15 +241,17 @@ start_load (SdAgendaModel *self,
 }
 
 /* The window loaded around [from, to): from the week before to the week after. */
-static void
-window_around (SdAgendaModel *self,
-               gint64         from,
-               gint64         to,
-               gint64        *win_from,
-               gint64        *win_to)
+void
+sd_agenda_model_window_around (GTimeZone *tz,
+                               gint64     from,
+                               gint64     to,
+                               gint64    *win_from,
+                               gint64    *win_to)
 {
-  *win_from = sd_time_add_days (sd_time_week_start (from, self->tz), self->tz, -7);
-  *win_to = sd_time_add_days (sd_time_week_start (MAX (from, to - 1), self->tz), self->tz, 14);
+  g_return_if_fail (tz != NULL);
+
+  *win_from = sd_time_add_days (sd_time_week_start (from, tz), tz, -7);
+  *win_to = sd_time_add_days (sd_time_week_start (MAX (from, to - 1), tz), tz, 14);
 }
 
 gboolean
@@ -236,7 +264,7 @@ sd_agenda_model_ensure (SdAgendaModel *self,
   g_return_val_if_fail (SD_IS_AGENDA_MODEL (self), FALSE);
   g_return_val_if_fail (from < to, FALSE);
 
-  window_around (self, from, to, &win_from, &win_to);
+  sd_agenda_model_window_around (self->tz, from, to, &win_from, &win_to);
 
   if (sd_agenda_model_covers (self, from, to))
     {

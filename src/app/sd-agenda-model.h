@@ -34,6 +34,19 @@ gboolean       sd_agenda_model_ensure           (SdAgendaModel *self,
                                                  gint64         to);
 /* Queries the loaded window again, e.g. after an appointment changed. */
 void           sd_agenda_model_reload           (SdAgendaModel *self);
+/* The weeks sd_agenda_model_ensure() loads around [from, to). */
+void           sd_agenda_model_window_around    (GTimeZone     *tz,
+                                                 gint64         from,
+                                                 gint64         to,
+                                                 gint64        *win_from,
+                                                 gint64        *win_to);
+/* Takes appointments already read for [from, to) (sorted by start, as the store lists
+ * them) as a completed load: "loaded" is emitted. For the start-up, which reads the first
+ * weeks while the window is being built. */
+void           sd_agenda_model_take_loaded      (SdAgendaModel *self,
+                                                 gint64         from,
+                                                 gint64         to,
+                                                 GPtrArray     *appointments);
 gboolean       sd_agenda_model_get_loading      (SdAgendaModel *self);
 /* Number of completed loads (tests and the benchmark wait on it). */
 guint          sd_agenda_model_get_n_loads      (SdAgendaModel *self);

@@ -41,6 +41,9 @@ typedef struct
   SdStore *store;        /* results */
   GListModel *staff;
   gint64 date_instant;
+  GPtrArray *agenda;     /* the first weeks, [agenda_from, agenda_to); NULL if not read */
+  gint64 agenda_from;
+  gint64 agenda_to;
 } OpenData;
 
 static void
@@ -51,6 +54,7 @@ open_data_free (OpenData *data)
   g_clear_object (&data->clock);
   g_clear_object (&data->store);
   g_clear_object (&data->staff);
+  g_clear_pointer (&data->agenda, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -157,6 +161,25 @@ open_thread (GTask        *task,
       if (sscanf (data->date, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
         data->date_instant = sd_time_from_local (tz, y, m, d, 12, 0);
     }
+
+  /* The weeks the window's agenda loads first (the same for the day, week and list views),
+   * read here while the main thread builds the window, rather than after it. */
+  {
+    GTimeZone *tz = sd_salon_get_timezone (sd_store_get_salon (data->store));
+    gint64 day = sd_time_local_midnight (data->date_instant != 0 ? data->date_instant
+                                                                 : sd_clock_get_now (data->clock),
+                                         tz);
+    g_autoptr(GError) agenda_error = NULL;
+    SdQuery query;
+
+    sd_agenda_model_window_around (tz, day, sd_time_add_days (day, tz, 1), &data->agenda_from,
+                                   &data->agenda_to);
+    sd_query_init (&query, data->agenda_from, data->agenda_to);
+    data->agenda = sd_store_list_appointments (data->store, &query, &agenda_error);
+    /* The window's own load tries again, and reports. */
+    if (data->agenda == NULL)
+      g_debug ("Could not read the first weeks: %s", agenda_error->message);
+  }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -300,7 +323,10 @@ present_window (SdApplication *self)
   if (window == NULL)
     window = GTK_WINDOW (g_list_nth_data (gtk_application_get_windows (GTK_APPLICATION (self)), 0));
   if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
-    gtk_window_present (window);
+    {
+      g_debug ("Presenting the window");
+      gtk_window_present (window);
+    }
 }
 
 static gboolean
@@ -322,16 +348,29 @@ on_first_load (SdApplication *self,
 }
 
 static void
+resume_sync_once (SdWindow *window)
+{
+  g_signal_handlers_disconnect_by_func (window, resume_sync_once, NULL);
+  sd_window_resume_sync (window);
+}
+
+static void
 on_opened (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   SdApplication *self = SD_APPLICATION (source);
-  g_autoptr(SdWindow) window = user_data;
   OpenData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  SdWindow *window = NULL;
 
   g_application_release (G_APPLICATION (self));
+  /* The window activate() built while the store opened (gone if it was closed meanwhile). */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SD_IS_WINDOW (l->data) && sd_window_get_store (l->data) == NULL)
+      window = l->data;
+  if (window == NULL)
+    return;
   g_debug ("Store opened");
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -348,18 +387,28 @@ on_opened (GObject      *source,
 
   if (data->date_instant != 0)
     sd_window_set_date (window, data->date_instant);
+  if (data->agenda != NULL)
+    sd_window_preload_agenda (window, data->agenda_from, data->agenda_to, data->agenda);
   sd_window_set_store (window, data->store, data->staff);
-  /* A screenshot shows the desk as it is on disk, never mid-sync. */
+  /* A screenshot shows the desk as it is on disk, never mid-sync. The keyring lookup waits
+   * for the agenda's first frame: its meta read would queue before the agenda's query. */
   if (self->screenshot_path == NULL)
-    sd_window_resume_sync (window);
+    g_signal_connect (window, "agenda-drawn", G_CALLBACK (resume_sync_once), NULL);
   if (self->present_id != 0)
-    g_signal_connect_object (sd_window_get_agenda_model (window), "loaded",
-                             G_CALLBACK (on_first_load), self, G_CONNECT_SWAPPED);
+    {
+      /* Loaded already (the first weeks were read with the store): show it now. */
+      if (sd_agenda_model_get_n_loads (sd_window_get_agenda_model (window)) > 0)
+        present_window (self);
+      else
+        g_signal_connect_object (sd_window_get_agenda_model (window), "loaded",
+                                 G_CALLBACK (on_first_load), self, G_CONNECT_SWAPPED);
+    }
 }
 
-static void
-start_opening (SdApplication *self,
-               SdWindow      *window)
+/* Starts opening the store (and reading the agenda's first weeks) in a thread, before the
+ * window is built, so that both happen at once. Returns the path it opens. */
+static char *
+start_opening (SdApplication *self)
 {
   g_autoptr(GTask) task = NULL;
   OpenData *data = g_new0 (OpenData, 1);
@@ -368,20 +417,14 @@ start_opening (SdApplication *self,
   data->clock = self->now != 0 ? sd_clock_new_fixed (self->now) : sd_clock_new_system ();
   data->date = g_strdup (self->date);
 
-  if (g_file_test (data->path, G_FILE_TEST_EXISTS))
-    sd_window_show_loading (window, _("Opening the Salon"), NULL);
-  else
-    sd_window_show_loading (window, _("Preparing a Demo Salon"),
-                            _("The first start creates a salon with sample appointments, so "
-                              "you can try everything. It takes a few seconds."));
-
   g_debug ("Opening %s", data->path);
   /* Held until the store is open: --screenshot must not quit before. */
   g_application_hold (G_APPLICATION (self));
-  task = g_task_new (self, self->cancellable, on_opened, g_object_ref (window));
+  task = g_task_new (self, self->cancellable, on_opened, NULL);
   g_task_set_source_tag (task, start_opening);
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_thread);
+  return g_strdup (data->path);
 }
 
 static void
@@ -389,6 +432,7 @@ sd_application_activate (GApplication *application)
 {
   SdApplication *self = SD_APPLICATION (application);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
   GtkWindow *window;
 
   if (windows != NULL)
@@ -399,7 +443,14 @@ sd_application_activate (GApplication *application)
       return;
     }
 
+  path = start_opening (self);
   window = GTK_WINDOW (sd_window_new (GTK_APPLICATION (self)));
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    sd_window_show_loading (SD_WINDOW (window), _("Opening the Salon"), NULL);
+  else
+    sd_window_show_loading (SD_WINDOW (window), _("Preparing a Demo Salon"),
+                            _("The first start creates a salon with sample appointments, so "
+                              "you can try everything. It takes a few seconds."));
   if (self->view != NULL)
     sd_window_set_view (SD_WINDOW (window), self->view);
   if (self->screenshot_path != NULL)
@@ -411,7 +462,6 @@ sd_application_activate (GApplication *application)
       g_signal_connect_object (window, "agenda-drawn", G_CALLBACK (on_agenda_drawn), self,
                                G_CONNECT_SWAPPED);
     }
-  start_opening (self, SD_WINDOW (window));
   self->present_id = g_timeout_add (250, present_timeout, self);
 }
 
@@ -568,6 +618,7 @@ sd_application_startup (GApplication *application)
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sd_application_parent_class)->startup (application);
 
@@ -576,6 +627,10 @@ sd_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  /* The window loads its shortcuts window itself (sd-window.c), so GtkApplication does not
+   * set this for it. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         help_overlay_accels);
 }
 
 static void

@@ -49,7 +49,6 @@ struct _SdWindow
   AdwStatusPage *error_page;
   GtkMenuButton *date_button;
   GtkPopover *date_popover;
-  GtkCalendar *calendar;
   GtkSpinner *load_spinner;
   GtkMenuButton *legend_button;
   GtkGrid *legend_grid;
@@ -61,15 +60,27 @@ struct _SdWindow
   SdWeekView *week_view;
   GtkDropDown *week_staff_filter;
   GtkLabel *week_summary;
-  SdListView *list_view;
+  AdwBin *list_page;
   SdSyncStatus *sync_status;
   GtkRevealer *sync_banner;
 
   /* parts added in code */
   SdSearchPopover *search_popover;
+  SdListView *list_view;        /* in list_page once needed: NULL before */
+  GtkCalendar *calendar;        /* in date_popover once it pops up: NULL before */
+  /* Built after the agenda's first frame (or as soon as something needs them): until then
+   * the Inbox and Complaints tabs hold light placeholders, so the switcher shows all five
+   * tabs from the first frame and their loads do not queue before the agenda's. */
   GtkWidget *inbox_view;
   GtkWidget *complaints_view;
   GtkWidget *details_pane;
+  GtkWidget *inbox_placeholder;
+  GtkWidget *complaints_placeholder;
+  guint panes_id;               /* the deferred build of the three above */
+  gboolean swapping_pages;      /* the placeholders give way: not a change of view */
+  GPtrArray *preloaded;         /* sd_window_preload_agenda(), taken by set_store */
+  gint64 preloaded_from;
+  gint64 preloaded_to;
 };
 
 /* sd-window-actions.c */
@@ -133,5 +144,21 @@ void sd_window_describe_upcoming    (SdAppointment  *appointment,
 
 /* sd-window.c */
 void sd_window_sync_date          (SdWindow *self);
+/* Builds the list page's view now, if the store is set and it is not built yet. */
+void sd_window_ensure_list_view   (SdWindow *self);
+
+/* sd-window-panes.c: what is built after the agenda's first frame. */
+/* The Inbox and Complaints tabs with light placeholders, and the flap's bin (set_store). */
+void     sd_window_add_placeholders  (SdWindow  *self);
+gboolean sd_window_is_placeholder    (SdWindow  *self,
+                                      GtkWidget *child);
+/* Builds them now (once): the details pane, the inbox and complaints pages in place of their
+ * placeholders, the list view, the shortcuts window; then looks up resolution notices. */
+void     sd_window_ensure_panes      (SdWindow  *self);
+/* The same from a main-loop source of @priority, after @delay_ms (0: an idle); replaces the
+ * one pending. */
+void     sd_window_build_panes_later (SdWindow  *self,
+                                      int        priority,
+                                      guint      delay_ms);
 
 G_END_DECLS

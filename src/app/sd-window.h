@@ -32,6 +32,12 @@ void           sd_window_set_store            (SdWindow       *self,
                                                SdStore        *store,
                                                GListModel     *staff);
 SdStore       *sd_window_get_store            (SdWindow       *self);
+/* Before sd_window_set_store(): the agenda's first weeks, [from, to), already read off the
+ * main thread (sorted by start); used if they cover the day the window opens on. */
+void           sd_window_preload_agenda       (SdWindow       *self,
+                                               gint64          from,
+                                               gint64          to,
+                                               GPtrArray      *appointments);
 SdAgendaModel *sd_window_get_agenda_model     (SdWindow       *self);
 
 /* Any instant of the day to show; 0 = today by the store's clock. */

@@ -222,7 +222,14 @@ wait_withdrawn (Notices *n, const char *notice)
   fixture_wait (withdrawn, n);
 }
 
-/* The window as the application shows it, after its first lookup. */
+static gboolean
+panes_built (gpointer data)
+{
+  return SD_WINDOW (data)->inbox_view != NULL;
+}
+
+/* The window as the application shows it, after its first lookup: that one starts once the
+ * agenda's first frame is drawn and the panes are built. */
 static SdWindow *
 open_window (Notices *n)
 {
@@ -233,6 +240,7 @@ open_window (Notices *n)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 840);
   gtk_window_present (GTK_WINDOW (window));
   sd_window_set_store (window, n->store, n->staff);
+  fixture_wait (panes_built, window);
   settle_lookup (window);
   return window;
 }

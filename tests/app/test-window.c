@@ -245,6 +245,12 @@ test_dst_days (void)
   close_window (window);
 }
 
+static gboolean
+has_width (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
 static void
 test_select (void)
 {
@@ -280,7 +286,8 @@ test_select (void)
     g_assert_true (seen);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "week");
-  fixture_settle ();
+  /* Laid out in the next frame, which may come after a slow one (the details pane's first). */
+  fixture_wait (has_width, week);
   {
     gboolean hit = FALSE;
     int w = gtk_widget_get_width (GTK_WIDGET (week));
