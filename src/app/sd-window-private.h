@@ -161,4 +161,14 @@ void     sd_window_build_panes_later (SdWindow  *self,
                                       int        priority,
                                       guint      delay_ms);
 
+/* sd-window-header.c */
+void sd_window_update_date_title            (SdWindow *self);
+void sd_window_update_week_summary          (SdWindow *self);
+void sd_window_sync_calendar                (SdWindow *self);
+/* The date popover's calendar, built when it first pops up. */
+void sd_window_ensure_calendar              (SdWindow *self);
+void sd_window_fill_legend                  (SdWindow *self);
+void sd_window_fill_staff_filter            (SdWindow *self);
+void sd_window_on_week_staff_filter_changed (SdWindow *self);
+
 G_END_DECLS

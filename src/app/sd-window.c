@@ -6,8 +6,6 @@
 #include "sd-complaints-view.h"
 #include "sd-details-pane.h"
 #include "sd-inbox-view.h"
-#include "sd-staff.h"
-#include "sd-state-style.h"
 #include "sd-time.h"
 #include "sd-window-private.h"
 
@@ -40,67 +38,6 @@ apply_filters (SdWindow *self)
     sd_list_view_set_filter (self->list_view, self->hide_cancelled, self->show_declined_expired);
 }
 
-static void
-update_week_summary (SdWindow *self)
-{
-  guint n = sd_week_view_get_n_shown (self->week_view);
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u appointment this week",
-                                                        "%u appointments this week", n), n);
-
-  gtk_label_set_label (self->week_summary, text);
-}
-
-static void
-update_date_title (SdWindow *self)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->date);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, window_tz (self));
-  const char *view = sd_window_get_view (self);
-  g_autofree char *tooltip = NULL;
-
-  g_free (self->date_title);
-  if (g_strcmp0 (view, "day") == 0)
-    /* TRANSLATORS: the shown day, "Tue 24 Nov 2026", short so that the view tabs fit beside
-     * it; see g_date_time_format() */
-    self->date_title = g_date_time_format (local, _("%a %e %b %Y"));
-  else
-    {
-      gint64 week = sd_time_week_start (self->date, window_tz (self));
-      gint64 last = sd_time_add_days (week, window_tz (self), 6);
-      g_autoptr(GDateTime) wutc = g_date_time_new_from_unix_utc (week);
-      g_autoptr(GDateTime) wlocal = g_date_time_to_timezone (wutc, window_tz (self));
-      g_autoptr(GDateTime) lutc = g_date_time_new_from_unix_utc (last);
-      g_autoptr(GDateTime) llocal = g_date_time_to_timezone (lutc, window_tz (self));
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-
-      /* Short, so that the five view tabs still fit beside it in a 1280 px window; the week
-       * number is in the tooltip. */
-      if (g_date_time_get_year (wlocal) != g_date_time_get_year (llocal))
-        /* TRANSLATORS: first day of a week range across a new year, "28 Dec 2026"; see
-         * g_date_time_format() */
-        from = g_date_time_format (wlocal, _("%e %b %Y"));
-      else if (g_date_time_get_month (wlocal) != g_date_time_get_month (llocal))
-        /* TRANSLATORS: first day of a week range across two months, "30 Nov"; see
-         * g_date_time_format() */
-        from = g_date_time_format (wlocal, _("%e %b"));
-      else
-        /* TRANSLATORS: first day of a week range within one month, "23"; see
-         * g_date_time_format() */
-        from = g_date_time_format (wlocal, _("%e"));
-      /* TRANSLATORS: last day of a week range, "29 Nov 2026"; see g_date_time_format() */
-      to = g_date_time_format (llocal, _("%e %b %Y"));
-
-      /* TRANSLATORS: a week, "23 – 29 Nov 2026" or "30 Nov – 6 Dec 2026" */
-      self->date_title = g_strdup_printf (_("%s – %s"), g_strstrip (from), g_strstrip (to));
-    }
-  /* TRANSLATORS: the date button's tooltip, "Week 48 · Go to Date (Ctrl+G)" */
-  tooltip = g_strdup_printf (_("Week %d · Go to Date (Ctrl+G)"),
-                             g_date_time_get_week_of_year (local));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), tooltip);
-  gtk_menu_button_set_label (self->date_button, g_strstrip (self->date_title));
-}
-
 
 /* The range the visible view shows. */
 static void
@@ -122,21 +59,6 @@ visible_range (SdWindow *self,
     }
 }
 
-static void
-sync_calendar (SdWindow *self)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (self->calendar == NULL || self->model == NULL)
-    return;
-  utc = g_date_time_new_from_unix_utc (self->date);
-  local = g_date_time_to_timezone (utc, window_tz (self));
-  g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_calendar_select_day (self->calendar, local);
-  g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-}
-
 void
 sd_window_sync_date (SdWindow *self)
 {
@@ -152,10 +74,10 @@ sd_window_sync_date (SdWindow *self)
   sd_week_view_set_date (self->week_view, self->date);
   if (self->list_view != NULL)
     sd_list_view_set_date (self->list_view, self->date);
-  update_week_summary (self);
-  update_date_title (self);
+  sd_window_update_week_summary (self);
+  sd_window_update_date_title (self);
 
-  sync_calendar (self);
+  sd_window_sync_calendar (self);
 
   visible_range (self, &from, &to);
   sd_agenda_model_ensure (self->model, from, to);
@@ -200,7 +122,7 @@ on_map (SdWindow *self)
 static void
 on_model_loaded (SdWindow *self)
 {
-  update_week_summary (self);
+  sd_window_update_week_summary (self);
   /* Every reload path of the window (reload, a sync pass, a change) ends here. */
   if (self->complaints_view != NULL)
     sd_complaints_view_reload (SD_COMPLAINTS_VIEW (self->complaints_view));
@@ -257,97 +179,6 @@ on_now_tick (gpointer user_data)
 {
   update_now (SD_WINDOW (user_data));
   return G_SOURCE_CONTINUE;
-}
-
-static void
-fill_legend (SdWindow *self)
-{
-  static const char *descriptions[SD_N_STATES] = {
-    [SD_STATE_REQUESTED] = N_("Booked online, waiting for you to accept"),
-    [SD_STATE_CONFIRMED] = N_("Accepted, upcoming"),
-    [SD_STATE_IN_PROGRESS] = N_("Checked in"),
-    [SD_STATE_COMPLETED] = N_("Checked out"),
-    [SD_STATE_CANCELLED] = N_("Struck through; can be hidden"),
-    [SD_STATE_DECLINED] = N_("Refused; hidden unless shown in the menu"),
-    [SD_STATE_EXPIRED] = N_("Not answered in time; hidden unless shown"),
-    [SD_STATE_NO_SHOW] = N_("The client did not come"),
-    [SD_STATE_DISPUTED] = N_("A complaint is open: locked"),
-  };
-
-  for (SdState s = 0; s < SD_N_STATES; s++)
-    {
-      GtkWidget *swatch = gtk_image_new_from_icon_name (sd_state_style_get_icon_name (s));
-      GtkWidget *label = gtk_label_new (sd_state_get_label (s));
-      GtkWidget *desc = gtk_label_new (_(descriptions[s]));
-
-      gtk_widget_add_css_class (swatch, "legend-swatch");
-      gtk_widget_add_css_class (swatch, sd_state_style_get_css_class (s));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_label_set_xalign (GTK_LABEL (desc), 0);
-      gtk_widget_add_css_class (desc, "dim-label");
-      gtk_grid_attach (self->legend_grid, swatch, 0, s, 1, 1);
-      gtk_grid_attach (self->legend_grid, label, 1, s, 1, 1);
-      gtk_grid_attach (self->legend_grid, desc, 2, s, 1, 1);
-    }
-}
-
-static void
-fill_staff_filter (SdWindow *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (names, _("Everyone"));
-  for (guint i = 0; self->staff != NULL && i < g_list_model_get_n_items (self->staff); i++)
-    {
-      g_autoptr(SdStaff) staff = g_list_model_get_item (self->staff, i);
-
-      gtk_string_list_append (names, sd_staff_get_name (staff));
-    }
-  gtk_drop_down_set_model (self->week_staff_filter, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->week_staff_filter, 0);
-}
-
-static void
-on_week_staff_filter_changed (SdWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->week_staff_filter);
-  gint64 staff_id = 0;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->staff != NULL)
-    {
-      g_autoptr(SdStaff) staff = g_list_model_get_item (self->staff, selected - 1);
-
-      if (staff != NULL)
-        staff_id = sd_staff_get_id (staff);
-    }
-  sd_week_view_set_staff_filter (self->week_view, staff_id);
-  update_week_summary (self);
-}
-
-static void
-on_calendar_day_selected (SdWindow    *self,
-                          GtkCalendar *calendar)
-{
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-
-  sd_window_set_date (self, sd_time_from_local (window_tz (self), g_date_time_get_year (picked),
-                                                g_date_time_get_month (picked),
-                                                g_date_time_get_day_of_month (picked), 12, 0));
-  gtk_popover_popdown (self->date_popover);
-}
-
-/* The date popover's calendar, built when it first pops up. */
-static void
-ensure_calendar (SdWindow *self)
-{
-  if (self->calendar != NULL)
-    return;
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected),
-                           self, G_CONNECT_SWAPPED);
-  gtk_popover_set_child (self->date_popover, GTK_WIDGET (self->calendar));
-  sync_calendar (self);
 }
 
 static void
@@ -477,7 +308,7 @@ sd_window_set_property (GObject      *object,
       return;
     }
   apply_filters (self);
-  update_week_summary (self);
+  sd_window_update_week_summary (self);
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -559,7 +390,9 @@ sd_window_class_init (SdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_appointment_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_slot_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_week_staff_filter_changed);
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "on_week_staff_filter_changed",
+    G_CALLBACK (sd_window_on_week_staff_filter_changed));
 
   sd_window_class_init_actions (widget_class);
   sd_window_class_init_notices (widget_class);
@@ -594,11 +427,11 @@ sd_window_init (SdWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->load_spinner), FALSE);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
-  g_signal_connect_object (self->date_popover, "show", G_CALLBACK (ensure_calendar), self,
+  g_signal_connect_object (self->date_popover, "show", G_CALLBACK (sd_window_ensure_calendar), self,
                            G_CONNECT_SWAPPED);
-  fill_legend (self);
+  sd_window_fill_legend (self);
   /* The week view lays itself out when shown; its count follows. */
-  g_signal_connect_object (self->week_view, "map", G_CALLBACK (update_week_summary), self,
+  g_signal_connect_object (self->week_view, "map", G_CALLBACK (sd_window_update_week_summary), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   self->settings = sd_window_lookup_settings ();
@@ -711,7 +544,7 @@ sd_window_set_store (SdWindow   *self,
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_changed), self,
                            G_CONNECT_SWAPPED);
   sd_search_popover_set_store (self->search_popover, store, tz);
-  fill_staff_filter (self);
+  sd_window_fill_staff_filter (self);
   sd_window_add_placeholders (self);
   g_signal_connect_object (salon, "changed", G_CALLBACK (on_salon_changed), self,
                            G_CONNECT_SWAPPED);
