@@ -403,30 +403,107 @@ sd_store_list_history (SdStore *self, gint64 appointment_id, GError **error)
 
 /* ---- Inbox ---- */
 
-/* Flags a request that overlaps active appointments of its staff member. The same indexed
- * range query and the same core rule as accepting it (sd-store-perform.c), so the flag
- * shows exactly when accepting would be refused without an override. */
+/* The active appointments of @candidate's staff member that it overlaps, earliest first.
+ * The same indexed range query and the same core rule as accepting it (sd-store-perform.c),
+ * so a flag or a warning shows exactly when accepting would be refused without an override.
+ * The inbox flag and sd_store_list_overlaps() both ask this. */
+static GPtrArray *
+overlaps_locked (SdStore *self, SdAppointment *candidate, GError **error)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  others = sd_store_neighbours_locked (self, sd_appointment_get_staff_id (candidate),
+                                       sd_appointment_get_start (candidate),
+                                       sd_appointment_get_end (candidate), error);
+  if (others == NULL)
+    return NULL;
+  /* The core decides for each neighbour (state, staff, half-open range, not itself); the
+   * neighbours come by start, so the list does too. */
+  for (guint i = 0; i < others->len; i++)
+    {
+      SdAppointment *other = g_ptr_array_index (others, i);
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, other);
+      if (sd_overlap_count (candidate, one, NULL) > 0)
+        g_ptr_array_add (list, g_object_ref (other));
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Flags a request with overlaps_locked(): how many, and the earliest one. */
 static gboolean
 flag_overlap_locked (SdStore *self, SdInboxItem *item, gint64 staff_id, gint64 end,
                      GError **error)
 {
   g_autoptr(SdAppointment) candidate = sd_appointment_new ();
-  g_autoptr(GPtrArray) others = NULL;
-  SdAppointment *first = NULL;
-  guint n;
+  g_autoptr(GPtrArray) overlaps = NULL;
+  SdAppointment *first;
 
   sd_appointment_set_id (candidate, sd_inbox_item_get_appointment_id (item));
   sd_appointment_set_staff_id (candidate, staff_id);
   sd_appointment_set_start (candidate, sd_inbox_item_get_start (item));
   sd_appointment_set_end (candidate, end);
-  others = sd_store_neighbours_locked (self, staff_id, sd_inbox_item_get_start (item), end,
-                                       error);
-  if (others == NULL)
+  overlaps = overlaps_locked (self, candidate, error);
+  if (overlaps == NULL)
     return FALSE;
-  n = sd_overlap_count (candidate, others, &first);
-  sd_inbox_item_set_overlap (item, n, first != NULL ? sd_appointment_get_start (first) : 0,
+  first = overlaps->len > 0 ? g_ptr_array_index (overlaps, 0) : NULL;
+  sd_inbox_item_set_overlap (item, overlaps->len,
+                             first != NULL ? sd_appointment_get_start (first) : 0,
                              first != NULL ? sd_appointment_get_client_name (first) : NULL);
   return TRUE;
+}
+
+GPtrArray *
+sd_store_list_overlaps (SdStore *self, gint64 appointment_id, GError **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(SdAppointment) candidate = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  candidate = sd_store_get_appointment_locked (self, appointment_id, error);
+  if (candidate == NULL)
+    return NULL;
+  return overlaps_locked (self, candidate, error);
+}
+
+static void
+overlaps_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *list;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  list = sd_store_list_overlaps (source, *(gint64 *) task_data, &error);
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+sd_store_list_overlaps_async (SdStore *self, gint64 appointment_id, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SD_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sd_store_list_overlaps_async);
+  g_task_set_task_data (task, g_memdup2 (&appointment_id, sizeof appointment_id), g_free);
+  g_task_run_in_thread (task, overlaps_thread);
+}
+
+GPtrArray *
+sd_store_list_overlaps_finish (SdStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 typedef struct

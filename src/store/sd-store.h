@@ -118,6 +118,18 @@ GPtrArray      *sd_store_list_inbox      (SdStore *self, GError **error);
 void            sd_store_list_inbox_async  (SdStore *self, GCancellable *cancellable,
                                             GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray      *sd_store_list_inbox_finish (SdStore *self, GAsyncResult *result, GError **error);
+/* The active appointments of the same staff member that appointment @appointment_id
+ * overlaps (the double-booking rule accepting it is refused by, sd_overlap_check: half-open
+ * ranges, freed slots and other staff not counted), earliest first; empty when none.
+ * GPtrArray of SdAppointment. The inbox's overlap flag is computed by the same code. */
+GPtrArray      *sd_store_list_overlaps        (SdStore *self, gint64 appointment_id,
+                                               GError **error);
+void            sd_store_list_overlaps_async  (SdStore *self, gint64 appointment_id,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data);
+GPtrArray      *sd_store_list_overlaps_finish (SdStore *self, GAsyncResult *result,
+                                               GError **error);
 
 /* ---- Changing appointments ---- */
 

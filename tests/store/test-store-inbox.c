@@ -204,6 +204,100 @@ test_complaint_not_flagged (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sd_inbox_item_get_overlap_count (g_ptr_array_index (items, 0)), ==, 0);
 }
 
+/* sd_store_list_overlaps(): for one appointment, the same answer as the inbox flag, as a
+ * list (earliest first), for a confirmed booking too; unknown ids are an error. */
+static GPtrArray *
+overlaps (Fixture *f, SdAppointment *a)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = sd_store_list_overlaps (f->store, sd_appointment_get_id (a), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  return list;
+}
+
+static void
+on_overlaps_listed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sd_store_list_overlaps_finish (SD_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+test_list_overlaps (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SdAppointment) anna = fixture_book (f, fixture_at (f, 25, 14, 0), f->staff[0],
+                                                f->cut, SD_STATE_CONFIRMED,
+                                                SD_PAYMENT_AT_SALON, "Anna Rossi");
+  g_autoptr(SdAppointment) bram = fixture_book (f, fixture_at (f, 25, 14, 30), f->staff[0],
+                                                f->cut, SD_STATE_CONFIRMED,
+                                                SD_PAYMENT_AT_SALON, "Bram Visser");
+  g_autoptr(SdAppointment) dirk = request (f, fixture_at (f, 25, 13, 45), f->staff[0],
+                                           f->colour, "Dirk");
+  /* Back to back with Dirk (13:15–13:45), and the same time as Anna with another stylist. */
+  g_autoptr(SdAppointment) eva = request (f, fixture_at (f, 25, 13, 15), f->staff[0], f->cut,
+                                          "Eva");
+  g_autoptr(SdAppointment) gina = request (f, fixture_at (f, 25, 14, 0), f->staff[1], f->cut,
+                                           "Gina");
+  g_autoptr(SdAppointment) cancelled = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) async_list = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  SdActionRequest r;
+
+  /* Dirk's colour 13:45–15:15 covers Anna and Bram: both, Anna first, as the inbox says. */
+  list = overlaps (f, dirk);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (sd_appointment_get_client_name (g_ptr_array_index (list, 0)), ==,
+                   "Anna Rossi");
+  g_assert_cmpstr (sd_appointment_get_client_name (g_ptr_array_index (list, 1)), ==,
+                   "Bram Visser");
+  items = inbox (f);
+  assert_flag (items, dirk, list->len,
+               sd_appointment_get_start (g_ptr_array_index (list, 0)), "Anna Rossi");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A confirmed booking sees the request that holds its slot (Anna: only Dirk, not Bram
+   * who starts as she ends, nor Gina with another stylist). */
+  list = overlaps (f, anna);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (sd_appointment_get_id (g_ptr_array_index (list, 0)), ==,
+                   sd_appointment_get_id (dirk));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Half-open: Eva ends at 13:45 as Dirk starts. */
+  list = overlaps (f, eva);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = overlaps (f, gina);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A cancelled booking frees its slot: Dirk then overlaps Bram only, also in a thread. */
+  sd_action_request_init (&r, SD_ACTION_CANCEL);
+  r.reason = SD_CANCEL_REASON_ILLNESS;
+  cancelled = sd_store_perform (f->store, sd_appointment_get_id (anna), &r, &error);
+  g_assert_no_error (error);
+  sd_store_list_overlaps_async (f->store, sd_appointment_get_id (dirk), NULL,
+                                on_overlaps_listed, &async_list);
+  while (async_list == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (async_list->len, ==, 1);
+  g_assert_cmpstr (sd_appointment_get_client_name (g_ptr_array_index (async_list, 0)), ==,
+                   "Bram Visser");
+
+  /* An id that is not there is an error, not "no overlap". */
+  g_assert_null (sd_store_list_overlaps (f->store, 999999, &error));
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -214,6 +308,7 @@ main (int argc, char **argv)
   ADD ("overlap-flag", test_overlap_flag);
   ADD ("flagged-accept", test_flagged_accept);
   ADD ("complaint-not-flagged", test_complaint_not_flagged);
+  ADD ("list-overlaps", test_list_overlaps);
 #undef ADD
 
   return g_test_run ();
