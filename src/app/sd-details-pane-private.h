@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sd-details-pane-private.h — what sd-details-pane.c (display, action enabling, performing),
- * sd-details-pane-history.c (the timeline) and sd-details-pane-dialogs.c (the questions
- * asked before an action) share. */
+/* sd-details-pane-private.h — what sd-details-pane.c (display, action enabling),
+ * sd-details-pane-perform.c (running actions), sd-details-pane-history.c (the timeline),
+ * sd-details-pane-warnings.c (warnings and hints) and sd-details-pane-dialogs.c (the
+ * questions asked before an action) share. */
 #pragma once
 
 #include "sd-assistance-section.h"
@@ -73,12 +74,9 @@ struct _SdDetailsPane
   SdAssistanceSection *assistance_section;
 };
 
-/* sd-details-pane.c */
+/* sd-details-pane.c (display, action enabling) */
 GTimeZone *sd_details_pane_get_timezone (SdDetailsPane *self);
 gint64     sd_details_pane_now          (SdDetailsPane *self);
-/* Runs @request on the shown appointment in a thread; copies what it needs from it. */
-void       sd_details_pane_perform      (SdDetailsPane         *self,
-                                         const SdActionRequest *request);
 /* "Mon 23 Nov 2026, 14:30" in the salon's zone. Free with g_free. */
 char      *sd_details_pane_format_instant (SdDetailsPane *self,
                                            gint64         instant);
@@ -87,6 +85,24 @@ char      *sd_details_pane_format_instant (SdDetailsPane *self,
 const char *sd_details_pane_party_label     (SdParty party);
 /* The request's (or open complaint's) deadline and time left, against the clock. */
 void        sd_details_pane_update_countdown (SdDetailsPane *self);
+
+/* Enables the actions the core's lifecycle allows now (none while busy). */
+void        sd_details_pane_update_actions   (SdDetailsPane *self);
+/* The toast after @action succeeded ("Request accepted"), translated; NULL for actions
+ * without a button. */
+const char *sd_details_pane_done_message     (SdAction action);
+/* Emits "appointment-changed" for @id. */
+void        sd_details_pane_changed          (SdDetailsPane *self,
+                                              gint64         id);
+
+/* sd-details-pane-perform.c: running actions (one at a time, later ones queued), their
+ * toasts and errors, and the cancellation's Undo ("appointment.undo-cancel"). */
+void       sd_details_pane_class_init_perform (GtkWidgetClass *widget_class);
+/* Runs @request on the shown appointment in a thread; copies what it needs from it. */
+void       sd_details_pane_perform            (SdDetailsPane         *self,
+                                               const SdActionRequest *request);
+/* Drops the queued actions (finalize, or the Undo toast going away). */
+void       sd_details_pane_clear_pending      (SdDetailsPane  *self);
 
 /* sd-details-pane-history.c: reloads the timeline (and the complaint, for its deadline). */
 void       sd_details_pane_load_history    (SdDetailsPane *self);

@@ -52,13 +52,19 @@ static const PaneActionInfo pane_actions[SD_N_PANE_ACTIONS] = {
                         N_("Message sent"), FALSE },
 };
 
-static const PaneActionInfo *
-info_for_action (SdAction action)
+const char *
+sd_details_pane_done_message (SdAction action)
 {
   for (guint i = 0; i < SD_N_PANE_ACTIONS; i++)
     if (pane_actions[i].action == action)
-      return &pane_actions[i];
+      return _(pane_actions[i].done);
   return NULL;
+}
+
+void
+sd_details_pane_changed (SdDetailsPane *self, gint64 id)
+{
+  g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, id);
 }
 
 const char *
@@ -123,8 +129,8 @@ button_is_relevant (SdAppointment *appointment, SdAction action)
                                      action);
 }
 
-static void
-update_actions (SdDetailsPane *self)
+void
+sd_details_pane_update_actions (SdDetailsPane *self)
 {
   SdSalon *salon = sd_store_get_salon (self->store);
   gint64 now = sd_details_pane_now (self);
@@ -251,7 +257,7 @@ on_minute (gpointer user_data)
 {
   SdDetailsPane *self = user_data;
 
-  update_actions (self);
+  sd_details_pane_update_actions (self);
   sd_details_pane_update_countdown (self);
   return G_SOURCE_CONTINUE;
 }
@@ -259,7 +265,7 @@ on_minute (gpointer user_data)
 static void
 on_clock_now_changed (SdDetailsPane *self)
 {
-  update_actions (self);
+  sd_details_pane_update_actions (self);
   sd_details_pane_update_countdown (self);
   update_notice (self);
 }
@@ -345,7 +351,7 @@ show_appointment (SdDetailsPane *self)
   if (a == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      update_actions (self);
+      sd_details_pane_update_actions (self);
       return;
     }
 
@@ -404,200 +410,10 @@ show_appointment (SdDetailsPane *self)
       gtk_label_set_text (self->cancellation_value, cancellation);
     }
 
-  update_actions (self);
+  sd_details_pane_update_actions (self);
   sd_details_pane_update_countdown (self);
   update_notice (self);
   gtk_stack_set_visible_child_name (self->stack, "details");
-}
-
-/* ---- Performing an action ---- */
-
-typedef struct
-{
-  gint64 id;
-  SdActionRequest request;
-  char *text;
-  gint64 *starts;
-} PerformData;
-
-static void
-perform_data_free (PerformData *data)
-{
-  g_free (data->text);
-  g_free (data->starts);
-  g_free (data);
-}
-
-static void
-perform_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  PerformData *data = task_data;
-  GError *error = NULL;
-  SdAppointment *result = sd_store_perform (source, data->id, &data->request, &error);
-
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, g_object_unref);
-}
-
-static void
-on_undo_toast_dismissed (SdDetailsPane *self, AdwToast *toast)
-{
-  if (self->undo_toast == toast)
-    g_clear_object (&self->undo_toast);
-  g_queue_clear_full (&self->pending, (GDestroyNotify) perform_data_free);
-}
-
-static void
-dismiss_undo_toast (SdDetailsPane *self)
-{
-  g_autoptr (AdwToast) toast = g_steal_pointer (&self->undo_toast);
-
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
-}
-
-/* "Appointment cancelled — Undo" for the salon's undo window: the store holds the change
- * back that long, and refuses the undo itself once sending has begun. */
-static void
-show_undo_toast (SdDetailsPane *self, gint64 id)
-{
-  SdSalon *salon = sd_store_get_salon (self->store);
-  int seconds = salon != NULL ? sd_salon_get_settings (salon)->undo_seconds : 10;
-  AdwToast *toast = adw_toast_new (_("Appointment cancelled"));
-
-  dismiss_undo_toast (self);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_detailed_action_name (toast, "appointment.undo-cancel");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  adw_toast_set_timeout (toast, MAX (seconds, 10));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self,
-                           G_CONNECT_SWAPPED);
-  self->undo_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void start_pending (SdDetailsPane *self);
-
-static void
-on_performed (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SdDetailsPane) self = user_data;
-  PerformData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SdAppointment) appointment = g_task_propagate_pointer (G_TASK (result), &error);
-  const PaneActionInfo *info = info_for_action (data->request.action);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->busy = FALSE;
-  if (appointment == NULL)
-    {
-      update_actions (self);
-      if (g_error_matches (error, SD_POLICY_ERROR, SD_POLICY_ERROR_OVERLAP)
-          && !data->request.allow_overlap)
-        sd_details_pane_ask_overlap (self, &data->request, error->message);
-      else if (data->request.action == SD_ACTION_UNDO_CANCEL)
-        {
-          dismiss_undo_toast (self);
-          sd_details_pane_show_error (self, _("The cancellation was not undone"),
-                                      error->message);
-        }
-      else
-        sd_details_pane_show_error (self, _("The appointment was not changed"),
-                                    error->message);
-      start_pending (self);
-      return;
-    }
-
-  sd_details_pane_set_appointment (self, appointment);
-  if (data->request.action == SD_ACTION_CANCEL)
-    show_undo_toast (self, data->id);
-  else if (data->request.action == SD_ACTION_UNDO_CANCEL)
-    {
-      dismiss_undo_toast (self);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Cancellation undone")));
-    }
-  else if (info != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(info->done)));
-  else if (data->request.action == SD_ACTION_OPEN_COMPLAINT)
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Complaint opened: the appointment is locked "
-                                                  "until the marketplace decides")));
-  g_signal_emit (self, signals[APPOINTMENT_CHANGED], 0, sd_appointment_get_id (appointment));
-  start_pending (self);
-}
-
-static void
-start_perform (SdDetailsPane *self, PerformData *data)
-{
-  g_autoptr (GTask) task = NULL;
-
-  self->busy = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, on_performed, g_object_ref (self));
-  g_task_set_source_tag (task, sd_details_pane_perform);
-  g_task_set_task_data (task, data, (GDestroyNotify) perform_data_free);
-  g_task_run_in_thread (task, perform_thread);
-}
-
-/* The next action asked for while another ran (the wizard's confirmation, the toast's Undo):
- * never dropped, run in the order asked; the store checks each one's rules again. */
-static void
-start_pending (SdDetailsPane *self)
-{
-  PerformData *data = g_queue_pop_head (&self->pending);
-
-  if (data != NULL)
-    start_perform (self, data);
-}
-
-/* Runs @request on appointment @id, which need not be the one shown (an undo). */
-static void
-perform_on (SdDetailsPane *self, gint64 id, const SdActionRequest *request)
-{
-  PerformData *data = g_new0 (PerformData, 1);
-
-  data->id = id;
-  data->request = *request;
-  data->text = g_strdup (request->text);
-  data->request.text = data->text;
-  if (request->n_proposed_starts > 0)
-    data->starts = g_memdup2 (request->proposed_starts,
-                              request->n_proposed_starts * sizeof (gint64));
-  data->request.proposed_starts = data->starts;
-
-  if (self->busy)
-    g_queue_push_tail (&self->pending, data);
-  else
-    start_perform (self, data);
-}
-
-void
-sd_details_pane_perform (SdDetailsPane *self, const SdActionRequest *request)
-{
-  g_return_if_fail (SD_IS_DETAILS_PANE (self));
-  g_return_if_fail (request != NULL);
-
-  if (self->appointment == NULL)
-    return;
-  perform_on (self, sd_appointment_get_id (self->appointment), request);
-}
-
-/* The toast's Undo, with the cancelled appointment's id: the store puts back what the
- * cancellation changed, or refuses once the marketplace may have it. */
-static void
-undo_cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SdActionRequest request;
-
-  sd_action_request_init (&request, SD_ACTION_UNDO_CANCEL);
-  perform_on (SD_DETAILS_PANE (widget), g_variant_get_int64 (parameter), &request);
 }
 
 static void
@@ -691,7 +507,7 @@ sd_details_pane_finalize (GObject *object)
   g_clear_object (&self->appointment);
   g_clear_object (&self->complaint);
   g_clear_object (&self->undo_toast);
-  g_queue_clear_full (&self->pending, (GDestroyNotify) perform_data_free);
+  sd_details_pane_clear_pending (self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history_cancellable);
 
@@ -794,8 +610,7 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
     gtk_widget_class_install_action (widget_class, pane_actions[i].name, NULL,
                                      activate_action);
   sd_details_pane_class_init_complaint (widget_class);
-  gtk_widget_class_install_action (widget_class, "appointment.undo-cancel", "x",
-                                   undo_cancel_action);
+  sd_details_pane_class_init_perform (widget_class);
 }
 
 static void
