@@ -56,6 +56,9 @@ struct _SdDetailsPane
   GtkWidget *client_warning;       /* earlier no-shows / late cancellations */
   GtkLabel *client_warning_label;
   gint64 client_warning_for;       /* the appointment the warning was loaded for */
+  GtkWidget *overlap_warning;      /* overlaps another appointment of the same stylist */
+  GtkLabel *overlap_warning_label;
+  gint64 overlap_warning_for;
   GtkFlowBox *action_box;
   GtkLabel *phone_value;
   GtkLabel *email_value;
@@ -111,6 +114,9 @@ void       sd_details_pane_load_history    (SdDetailsPane *self);
  * and upcoming bookings only), and the hint line: when check-in / no-show open, or that a
  * review was requested. update_hint also words the early buttons' tooltips. */
 void       sd_details_pane_load_client_warning (SdDetailsPane *self);
+/* The same, for a request or booking that overlaps active appointments of its stylist
+ * ("Overlaps Anna Rossi at 14:00 with Marco — accepting needs your override"). */
+void       sd_details_pane_load_overlap_warning (SdDetailsPane *self);
 void       sd_details_pane_update_hint         (SdDetailsPane *self);
 
 /* sd-details-pane-dialogs.c: each asks, then calls sd_details_pane_perform(). */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sd-details-pane-warnings.c — what the desk should know before acting on an appointment:
- * the client's earlier no-shows and late cancellations (loaded in a thread), and when a
+ * the client's earlier no-shows and late cancellations and the appointments of the same
+ * stylist it overlaps (each loaded in a thread, sd_store_list_client_incidents and
+ * sd_store_list_overlaps: the rules are the store's and the core's), and when a
  * time-guarded action opens ("Check-in opens at 14:15") or what check-out did ("Review
- * requested"). The opening instants are the core's (sd_lifecycle_opens_at), the incidents
- * the store's (sd_store_list_client_incidents): the pane only words them. */
+ * requested"). The opening instants are the core's (sd_lifecycle_opens_at): the pane only
+ * words them. */
 
 #include "config.h"
 
@@ -14,12 +16,18 @@
 #include "sd-lifecycle.h"
 #include "sd-policy-error.h"
 
-/* ---- Client history ---- */
+/* ---- Warnings loaded in a thread ---- */
 
+/* The client-history and the overlap warnings load the same way: a card that stays up while
+ * the same appointment reloads (after an action) so it does not blink, hides at once for
+ * another appointment, and takes an answer only if it is still for the one shown. */
 typedef struct
 {
   SdDetailsPane *pane;   /* owned */
   gint64 appointment_id;
+  gboolean (*wanted) (SdAppointment *appointment);
+  GtkWidget *card;
+  GtkLabel *label;
 } WarningLoad;
 
 static void
@@ -29,16 +37,71 @@ warning_load_free (WarningLoad *load)
   g_free (load);
 }
 
-/* The warning matters before the client comes: for a request and an upcoming booking. */
+/* Either hides @card (the shown appointment does not want it: NULL) or returns the load to
+ * hand to the store's _async call. @shown_for: the appointment the card was loaded for. */
+static WarningLoad *
+warning_load_start (SdDetailsPane *self, gboolean (*wanted) (SdAppointment *appointment),
+                    GtkWidget *card, GtkLabel *label, gint64 *shown_for)
+{
+  WarningLoad *load;
+
+  if (!wanted (self->appointment))
+    {
+      gtk_widget_set_visible (card, FALSE);
+      return NULL;
+    }
+  if (sd_appointment_get_id (self->appointment) != *shown_for)
+    gtk_widget_set_visible (card, FALSE);
+  *shown_for = sd_appointment_get_id (self->appointment);
+
+  load = g_new0 (WarningLoad, 1);
+  load->pane = g_object_ref (self);
+  load->appointment_id = *shown_for;
+  load->wanted = wanted;
+  load->card = card;
+  load->label = label;
+  return load;
+}
+
+/* TRUE when the answer still matters: not cancelled, the same appointment, still wanted. */
 static gboolean
-wants_client_warning (SdAppointment *appointment)
+warning_load_current (WarningLoad *load, GError *error)
+{
+  SdAppointment *shown = load->pane->appointment;
+
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         && load->wanted (shown)
+         && sd_appointment_get_id (shown) == load->appointment_id;
+}
+
+/* Shows @text on the card (hides it for NULL) and frees @load. */
+static void
+warning_load_finish (WarningLoad *load, const char *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (load->label, text);
+  gtk_widget_set_visible (load->card, text != NULL);
+  warning_load_free (load);
+}
+
+/* Both matter before the client comes: for a request and an upcoming booking. */
+static gboolean
+wants_warning (SdAppointment *appointment)
 {
   SdState state;
 
-  if (appointment == NULL || sd_appointment_get_client_id (appointment) == 0)
+  if (appointment == NULL)
     return FALSE;
   state = sd_appointment_get_state (appointment);
   return state == SD_STATE_REQUESTED || state == SD_STATE_CONFIRMED;
+}
+
+/* ---- Client history ---- */
+
+static gboolean
+wants_client_warning (SdAppointment *appointment)
+{
+  return wants_warning (appointment) && sd_appointment_get_client_id (appointment) != 0;
 }
 
 static void
@@ -51,10 +114,7 @@ on_incidents_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
                                                                            result, &error);
   g_autofree char *text = NULL;
 
-  /* Shown since: another appointment, or this one no longer upcoming. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || !wants_client_warning (self->appointment)
-      || sd_appointment_get_id (self->appointment) != load->appointment_id)
+  if (!warning_load_current (load, error))
     {
       warning_load_free (load);
       return;
@@ -65,10 +125,7 @@ on_incidents_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     text = sd_client_history_describe (incidents, sd_details_pane_get_timezone (self),
                                        sd_appointment_get_start (self->appointment));
-  if (text != NULL)
-    gtk_label_set_text (self->client_warning_label, text);
-  gtk_widget_set_visible (self->client_warning, text != NULL);
-  warning_load_free (load);
+  warning_load_finish (load, text);
 }
 
 void
@@ -78,25 +135,106 @@ sd_details_pane_load_client_warning (SdDetailsPane *self)
 
   g_return_if_fail (SD_IS_DETAILS_PANE (self));
 
-  if (!wants_client_warning (self->appointment))
-    {
-      gtk_widget_set_visible (self->client_warning, FALSE);
-      return;
-    }
-  /* The previous answer stays up while the same appointment reloads (after an action),
-   * so the warning does not blink; another appointment starts without one. */
-  if (sd_appointment_get_id (self->appointment) != self->client_warning_for)
-    gtk_widget_set_visible (self->client_warning, FALSE);
-  self->client_warning_for = sd_appointment_get_id (self->appointment);
-
-  load = g_new0 (WarningLoad, 1);
-  load->pane = g_object_ref (self);
-  load->appointment_id = sd_appointment_get_id (self->appointment);
+  load = warning_load_start (self, wants_client_warning, self->client_warning,
+                             self->client_warning_label, &self->client_warning_for);
+  if (load == NULL)
+    return;
   /* Incidents of appointments that started before this one. */
   sd_store_list_client_incidents_async (self->store,
                                         sd_appointment_get_client_id (self->appointment),
                                         sd_appointment_get_start (self->appointment),
                                         self->cancellable, on_incidents_loaded, load);
+}
+
+/* ---- Double booking ---- */
+
+/* "Overlaps Anna Rossi at 14:00 with Marco — accepting needs your override": the earliest
+ * overlapping appointment (the one the Accept refusal names), how many more, and what it
+ * means for this one. NULL when @overlaps is empty. */
+static char *
+describe_overlaps (SdDetailsPane *self, GPtrArray *overlaps)
+{
+  GTimeZone *tz = sd_details_pane_get_timezone (self);
+  SdAppointment *first;
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *who = NULL;
+  const char *client, *staff;
+  gboolean request = sd_appointment_get_state (self->appointment) == SD_STATE_REQUESTED;
+
+  if (overlaps == NULL || overlaps->len == 0)
+    return NULL;
+  first = g_ptr_array_index (overlaps, 0);
+  utc = g_date_time_new_from_unix_utc (sd_appointment_get_start (first));
+  if (utc == NULL)
+    return NULL;
+  local = tz != NULL ? g_date_time_to_timezone (utc, tz) : g_date_time_ref (utc);
+  time = g_date_time_format (local, "%H:%M");
+  client = sd_appointment_get_client_name (first);
+  staff = sd_appointment_get_staff_name (self->appointment);
+  if (client == NULL || *client == '\0')
+    client = _("another client");
+
+  if (overlaps->len == 1)
+    /* Translators: "Anna Rossi at 14:00" */
+    who = g_strdup_printf (_("%s at %s"), client, time);
+  else
+    /* Translators: "Anna Rossi at 14:00 and 2 more"; the count is of other appointments */
+    who = g_strdup_printf (ngettext ("%s at %s and %u more", "%s at %s and %u more",
+                                     overlaps->len - 1),
+                           client, time, overlaps->len - 1);
+
+  if (staff == NULL || *staff == '\0')
+    return request
+           /* Translators: "Overlaps Anna Rossi at 14:00 — accepting needs your override" */
+           ? g_strdup_printf (_("Overlaps %s — accepting needs your override"), who)
+           /* Translators: a booking made with "Book anyway" / "Accept anyway" */
+           : g_strdup_printf (_("Double-booked: overlaps %s"), who);
+  return request
+         /* Translators: "Overlaps Anna Rossi at 14:00 with Marco — accepting needs your
+          * override" (Marco: the stylist of both) */
+         ? g_strdup_printf (_("Overlaps %s with %s — accepting needs your override"), who,
+                            staff)
+         /* Translators: "Double-booked: overlaps Anna Rossi at 14:00 with Marco" */
+         : g_strdup_printf (_("Double-booked: overlaps %s with %s"), who, staff);
+}
+
+static void
+on_overlaps_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  WarningLoad *load = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) overlaps = sd_store_list_overlaps_finish (SD_STORE (source), result,
+                                                                  &error);
+  g_autofree char *text = NULL;
+
+  if (!warning_load_current (load, error))
+    {
+      warning_load_free (load);
+      return;
+    }
+  if (overlaps == NULL)
+    /* Accepting still checks; only the early warning is missing. */
+    g_debug ("Could not look for overlaps: %s", error->message);
+  else
+    text = describe_overlaps (load->pane, overlaps);
+  warning_load_finish (load, text);
+}
+
+void
+sd_details_pane_load_overlap_warning (SdDetailsPane *self)
+{
+  WarningLoad *load;
+
+  g_return_if_fail (SD_IS_DETAILS_PANE (self));
+
+  load = warning_load_start (self, wants_warning, self->overlap_warning,
+                             self->overlap_warning_label, &self->overlap_warning_for);
+  if (load == NULL)
+    return;
+  sd_store_list_overlaps_async (self->store, sd_appointment_get_id (self->appointment),
+                                self->cancellable, on_overlaps_loaded, load);
 }
 
 /* ---- When a time-guarded action opens ---- */

@@ -589,6 +589,8 @@ sd_details_pane_class_init (SdDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, hint_label);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, client_warning);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, client_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, overlap_warning);
+  gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, overlap_warning_label);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, action_box);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, phone_value);
   gtk_widget_class_bind_template_child (widget_class, SdDetailsPane, email_value);
@@ -647,6 +649,7 @@ sd_details_pane_set_appointment (SdDetailsPane *self, SdAppointment *appointment
   show_appointment (self);
   sd_details_pane_load_history (self);
   sd_details_pane_load_client_warning (self);
+  sd_details_pane_load_overlap_warning (self);
 }
 
 SdAppointment *
