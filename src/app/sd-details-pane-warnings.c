@@ -21,11 +21,21 @@
 /* The client-history and the overlap warnings load the same way: a card that stays up while
  * the same appointment reloads (after an action) so it does not blink, hides at once for
  * another appointment, and takes an answer only if it is still for the one shown. */
+/* What a warning card loads: who wants it, the store's _finish, and its wording of the list
+ * (NULL: nothing to warn about). */
+typedef struct
+{
+  gboolean (*wanted) (SdAppointment *appointment);
+  GPtrArray *(*finish) (SdStore *store, GAsyncResult *result, GError **error);
+  char *(*describe) (SdDetailsPane *self, GPtrArray *list);
+  const char *what;   /* for the log: "the client's history" */
+} WarningKind;
+
 typedef struct
 {
   SdDetailsPane *pane;   /* owned */
   gint64 appointment_id;
-  gboolean (*wanted) (SdAppointment *appointment);
+  const WarningKind *kind;
   GtkWidget *card;
   GtkLabel *label;
 } WarningLoad;
@@ -40,12 +50,12 @@ warning_load_free (WarningLoad *load)
 /* Either hides @card (the shown appointment does not want it: NULL) or returns the load to
  * hand to the store's _async call. @shown_for: the appointment the card was loaded for. */
 static WarningLoad *
-warning_load_start (SdDetailsPane *self, gboolean (*wanted) (SdAppointment *appointment),
-                    GtkWidget *card, GtkLabel *label, gint64 *shown_for)
+warning_load_start (SdDetailsPane *self, const WarningKind *kind, GtkWidget *card,
+                    GtkLabel *label, gint64 *shown_for)
 {
   WarningLoad *load;
 
-  if (!wanted (self->appointment))
+  if (!kind->wanted (self->appointment))
     {
       gtk_widget_set_visible (card, FALSE);
       return NULL;
@@ -57,27 +67,35 @@ warning_load_start (SdDetailsPane *self, gboolean (*wanted) (SdAppointment *appo
   load = g_new0 (WarningLoad, 1);
   load->pane = g_object_ref (self);
   load->appointment_id = *shown_for;
-  load->wanted = wanted;
+  load->kind = kind;
   load->card = card;
   load->label = label;
   return load;
 }
 
-/* TRUE when the answer still matters: not cancelled, the same appointment, still wanted. */
-static gboolean
-warning_load_current (WarningLoad *load, GError *error)
-{
-  SdAppointment *shown = load->pane->appointment;
-
-  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-         && load->wanted (shown)
-         && sd_appointment_get_id (shown) == load->appointment_id;
-}
-
-/* Shows @text on the card (hides it for NULL) and frees @load. */
+/* The store's answer: shown if it is still for the appointment shown and still wanted. */
 static void
-warning_load_finish (WarningLoad *load, const char *text)
+on_warning_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  WarningLoad *load = user_data;
+  SdAppointment *shown = load->pane->appointment;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = load->kind->finish (SD_STORE (source), result, &error);
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || !load->kind->wanted (shown)
+      || sd_appointment_get_id (shown) != load->appointment_id)
+    {
+      warning_load_free (load);
+      return;
+    }
+  if (list == NULL)
+    /* Only a warning: the appointment itself is shown, and accepting still checks; the
+     * log says why it is missing. */
+    g_debug ("Could not load %s: %s", load->kind->what, error->message);
+  else
+    text = load->kind->describe (load->pane, list);
   if (text != NULL)
     gtk_label_set_text (load->label, text);
   gtk_widget_set_visible (load->card, text != NULL);
@@ -104,29 +122,17 @@ wants_client_warning (SdAppointment *appointment)
   return wants_warning (appointment) && sd_appointment_get_client_id (appointment) != 0;
 }
 
-static void
-on_incidents_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+static char *
+describe_incidents (SdDetailsPane *self, GPtrArray *incidents)
 {
-  WarningLoad *load = user_data;
-  SdDetailsPane *self = load->pane;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) incidents = sd_store_list_client_incidents_finish (SD_STORE (source),
-                                                                           result, &error);
-  g_autofree char *text = NULL;
-
-  if (!warning_load_current (load, error))
-    {
-      warning_load_free (load);
-      return;
-    }
-  if (incidents == NULL)
-    /* Only a warning: the appointment itself is shown; the log says why it is missing. */
-    g_debug ("Could not load the client's history: %s", error->message);
-  else
-    text = sd_client_history_describe (incidents, sd_details_pane_get_timezone (self),
-                                       sd_appointment_get_start (self->appointment));
-  warning_load_finish (load, text);
+  return sd_client_history_describe (incidents, sd_details_pane_get_timezone (self),
+                                     sd_appointment_get_start (self->appointment));
 }
+
+static const WarningKind client_warning = {
+  wants_client_warning, sd_store_list_client_incidents_finish, describe_incidents,
+  "the client's history"
+};
 
 void
 sd_details_pane_load_client_warning (SdDetailsPane *self)
@@ -135,7 +141,7 @@ sd_details_pane_load_client_warning (SdDetailsPane *self)
 
   g_return_if_fail (SD_IS_DETAILS_PANE (self));
 
-  load = warning_load_start (self, wants_client_warning, self->client_warning,
+  load = warning_load_start (self, &client_warning, self->client_warning,
                              self->client_warning_label, &self->client_warning_for);
   if (load == NULL)
     return;
@@ -143,7 +149,7 @@ sd_details_pane_load_client_warning (SdDetailsPane *self)
   sd_store_list_client_incidents_async (self->store,
                                         sd_appointment_get_client_id (self->appointment),
                                         sd_appointment_get_start (self->appointment),
-                                        self->cancellable, on_incidents_loaded, load);
+                                        self->cancellable, on_warning_loaded, load);
 }
 
 /* ---- Double booking ---- */
@@ -180,8 +186,9 @@ describe_overlaps (SdDetailsPane *self, GPtrArray *overlaps)
     /* Translators: "Anna Rossi at 14:00" */
     who = g_strdup_printf (_("%s at %s"), client, time);
   else
-    /* Translators: "Anna Rossi at 14:00 and 2 more"; the count is of other appointments */
-    who = g_strdup_printf (ngettext ("%s at %s and %u more", "%s at %s and %u more",
+    /* Translators: "Anna Rossi at 14:00 and 2 others"; %u counts the other overlapping
+     * appointments */
+    who = g_strdup_printf (ngettext ("%s at %s and %u other", "%s at %s and %u others",
                                      overlaps->len - 1),
                            client, time, overlaps->len - 1);
 
@@ -200,27 +207,9 @@ describe_overlaps (SdDetailsPane *self, GPtrArray *overlaps)
          : g_strdup_printf (_("Double-booked: overlaps %s with %s"), who, staff);
 }
 
-static void
-on_overlaps_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  WarningLoad *load = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) overlaps = sd_store_list_overlaps_finish (SD_STORE (source), result,
-                                                                  &error);
-  g_autofree char *text = NULL;
-
-  if (!warning_load_current (load, error))
-    {
-      warning_load_free (load);
-      return;
-    }
-  if (overlaps == NULL)
-    /* Accepting still checks; only the early warning is missing. */
-    g_debug ("Could not look for overlaps: %s", error->message);
-  else
-    text = describe_overlaps (load->pane, overlaps);
-  warning_load_finish (load, text);
-}
+static const WarningKind overlap_warning = {
+  wants_warning, sd_store_list_overlaps_finish, describe_overlaps, "the overlaps"
+};
 
 void
 sd_details_pane_load_overlap_warning (SdDetailsPane *self)
@@ -229,12 +218,12 @@ sd_details_pane_load_overlap_warning (SdDetailsPane *self)
 
   g_return_if_fail (SD_IS_DETAILS_PANE (self));
 
-  load = warning_load_start (self, wants_warning, self->overlap_warning,
+  load = warning_load_start (self, &overlap_warning, self->overlap_warning,
                              self->overlap_warning_label, &self->overlap_warning_for);
   if (load == NULL)
     return;
   sd_store_list_overlaps_async (self->store, sd_appointment_get_id (self->appointment),
-                                self->cancellable, on_overlaps_loaded, load);
+                                self->cancellable, on_warning_loaded, load);
 }
 
 /* ---- When a time-guarded action opens ---- */

@@ -479,98 +479,6 @@ test_client_warning (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* ---- Double booking ---- */
-
-static gboolean
-overlap_shown (gpointer pane)
-{
-  return gtk_widget_get_visible (child (pane, "overlap_warning"));
-}
-
-static gboolean
-overlap_hidden (gpointer pane)
-{
-  return !overlap_shown (pane);
-}
-
-/* A marketplace request with Marco that overlaps whatever is there (the marketplace does
- * not ask the desk). */
-static SdAppointment *
-book_overlapping_request (PanesFixture *f, gint64 start, const char *client)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *user = g_strdelimit (g_ascii_strdown (client, -1), " ", '.');
-  g_autofree char *email = g_strdup_printf ("%s@example.org", user);
-  SdNewAppointment spec;
-  SdAppointment *appointment;
-
-  sd_new_appointment_init (&spec);
-  spec.start = start;
-  spec.staff_id = f->staff_id;
-  spec.service_id = f->service_id;
-  spec.client_name = client;
-  spec.client_email = email;
-  spec.state = SD_STATE_REQUESTED;
-  spec.payment = SD_PAYMENT_PREPAID;
-  spec.allow_overlap = TRUE;
-  appointment = sd_store_create_appointment (f->store, &spec, &error);
-  g_assert_no_error (error);
-  return appointment;
-}
-
-static void
-test_overlap_warning (PanesFixture *f, gconstpointer data)
-{
-  /* Tomorrow: Anna 09:00–09:45 with Marco; Dirk asks for 09:15; Eva for the day after. */
-  g_autoptr (SdAppointment) anna = panes_book (f, PANES_NOW + 86400, SD_STATE_CONFIRMED,
-                                               "Anna Rossi");
-  g_autoptr (SdAppointment) dirk = book_overlapping_request (f, PANES_NOW + 86400 + 15 * 60,
-                                                             "Dirk de Vries");
-  g_autoptr (SdAppointment) eva = panes_book (f, PANES_NOW + 2 * 86400, SD_STATE_REQUESTED,
-                                              "Eva");
-  g_autoptr (SdAppointment) cancelled = NULL;
-  GtkWidget *pane = sd_details_pane_new (f->store);
-  GtkWidget *window = panes_window_new (pane, 520, 860);
-  GtkLabel *label = GTK_LABEL (child (pane, "overlap_warning_label"));
-  ListHas wait_list;
-
-  /* Loaded in the background, before anyone presses Accept. */
-  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
-  g_assert_false (overlap_shown (pane));
-  panes_wait_until (overlap_shown, pane);
-  g_assert_cmpstr (gtk_label_get_text (label), ==,
-                   "Overlaps Anna Rossi at 09:00 with Marco \u2014 accepting needs your "
-                   "override");
-  g_assert_true (gtk_widget_get_sensitive (panes_find_button (pane, "appointment.accept")));
-  wait_list.list = child (pane, "history_list");
-  wait_list.n = 1;
-  panes_wait_until (list_has, &wait_list);
-  panes_wait_until (settled, child (pane, "stack"));
-  panes_screenshot (window, "details-overlap-warning.png");
-
-  /* A request that collides with nothing: no warning, none left over from Dirk. */
-  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), eva);
-  g_assert_false (overlap_shown (pane));
-  panes_run_for (200);
-  g_assert_false (overlap_shown (pane));
-
-  /* The booking Dirk's request collides with says so too. */
-  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), anna);
-  panes_wait_until (overlap_shown, pane);
-  g_assert_cmpstr (gtk_label_get_text (label), ==,
-                   "Double-booked: overlaps Dirk de Vries at 09:15 with Marco");
-
-  /* Anna cancels: Dirk's request, reloaded, collides with nothing any more. */
-  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
-  panes_wait_until (overlap_shown, pane);
-  cancelled = panes_perform (f, anna, SD_ACTION_CANCEL, PANES_NOW);
-  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
-  panes_wait_until (overlap_hidden, pane);
-  panes_run_for (200);
-  g_assert_false (overlap_shown (pane));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 /* ---- "Unavailable": up to three other times, and the phone ---- */
 
 static AdwMessageDialog *
@@ -677,8 +585,6 @@ main (int argc, char *argv[])
               test_review_requested, panes_fixture_teardown);
   g_test_add ("/panes/details/client-warning", PanesFixture, NULL, panes_fixture_setup,
               test_client_warning, panes_fixture_teardown);
-  g_test_add ("/panes/details/overlap-warning", PanesFixture, NULL, panes_fixture_setup,
-              test_overlap_warning, panes_fixture_teardown);
   g_test_add ("/panes/details/unavailable-three", PanesFixture, NULL, panes_fixture_setup,
               test_unavailable_three, panes_fixture_teardown);
   return g_test_run ();

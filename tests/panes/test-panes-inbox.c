@@ -194,7 +194,9 @@ static SdAppointment *
 request_at (PanesFixture *f, gint64 start, const char *client)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *email = g_strdup_printf ("%s@example.org", client);
+  /* "dirk.de.vries@example.org": an address as the details pane shows it. */
+  g_autofree char *user = g_strdelimit (g_ascii_strdown (client, -1), " ", '.');
+  g_autofree char *email = g_strdup_printf ("%s@example.org", user);
   SdNewAppointment spec;
   SdAppointment *a;
 
@@ -325,6 +327,101 @@ test_overlap_flag (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- The details pane says it before Accept ---- */
+
+static GtkLabel *
+overlap_label (GtkWidget *pane)
+{
+  return GTK_LABEL (gtk_widget_get_template_child (pane, SD_TYPE_DETAILS_PANE,
+                                                   "overlap_warning_label"));
+}
+
+static gboolean
+overlap_shown (gpointer pane)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (pane, SD_TYPE_DETAILS_PANE, "overlap_warning")));
+}
+
+static gboolean
+overlap_hidden (gpointer pane)
+{
+  return !overlap_shown (pane);
+}
+
+typedef struct
+{
+  GtkWidget *pane;
+  const char *text;
+} OverlapSays;
+
+static gboolean
+overlap_says (gpointer data)
+{
+  OverlapSays *wait = data;
+
+  return overlap_shown (wait->pane)
+         && g_strcmp0 (gtk_label_get_text (overlap_label (wait->pane)), wait->text) == 0;
+}
+
+static gboolean
+history_loaded (gpointer pane)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (pane, SD_TYPE_DETAILS_PANE,
+                                                               "history_list"));
+
+  return gtk_widget_get_first_child (list) != NULL;
+}
+
+static void
+test_details_warning (PanesFixture *f, gconstpointer data)
+{
+  g_autoptr (SdAppointment) anna = NULL;
+  g_autoptr (SdAppointment) dirk = NULL;
+  g_autoptr (SdAppointment) eva = NULL;
+  g_autoptr (SdAppointment) cancelled = NULL;
+  GtkWidget *pane = sd_details_pane_new (f->store);
+  GtkWidget *window = panes_window_new (pane, 520, 860);
+
+  fill_overlaps (f, &anna, &dirk, &eva);
+
+  /* Opened from the day view: loaded in the background, said before anyone presses Accept
+   * (which stays offered: the override is asked when it is pressed). */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
+  g_assert_false (overlap_shown (pane));
+  panes_wait_until (overlap_shown, pane);
+  g_assert_cmpstr (gtk_label_get_text (overlap_label (pane)), ==,
+                   "Overlaps Anna Rossi at 14:00 with Marco \u2014 accepting needs your "
+                   "override");
+  g_assert_true (gtk_widget_get_sensitive (panes_find_button (pane, "appointment.accept")));
+  panes_wait_until (history_loaded, pane);
+  panes_wait_until (settled, gtk_widget_get_template_child (pane, SD_TYPE_DETAILS_PANE,
+                                                            "stack"));
+  panes_screenshot (window, "details-overlap-warning.png");
+
+  /* Eva starts as Anna ends: no warning, and none left over from Dirk. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), eva);
+  g_assert_false (overlap_shown (pane));
+  panes_run_for (200);
+  g_assert_false (overlap_shown (pane));
+
+  /* Anna's booking, which Dirk's request holds a slot against, says so too. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), anna);
+  panes_wait_until (overlap_shown, pane);
+  g_assert_cmpstr (gtk_label_get_text (overlap_label (pane)), ==,
+                   "Double-booked: overlaps Dirk de Vries at 14:00 with Marco");
+
+  /* Anna cancels: Dirk's request, reloaded, collides with nothing any more. */
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
+  panes_wait_until (overlap_shown, pane);
+  cancelled = panes_perform (f, anna, SD_ACTION_CANCEL, PANES_NOW);
+  sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), dirk);
+  panes_wait_until (overlap_hidden, pane);
+  panes_run_for (200);
+  g_assert_false (overlap_shown (pane));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Accepting a flagged request: refused first, then "Accept anyway" ---- */
 
 static AdwMessageDialog *
@@ -396,6 +493,7 @@ test_accept_override (PanesFixture *f, gconstpointer data)
   GtkWidget *box, *inbox, *pane, *window;
   AdwMessageDialog *dialog;
   PaneState wait = { NULL, SD_STATE_CONFIRMED };
+  OverlapSays says;
 
   fill_overlaps (f, &anna, &dirk, &eva);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -419,6 +517,7 @@ test_accept_override (PanesFixture *f, gconstpointer data)
   g_assert_cmpint (sd_appointment_get_id (
                      sd_details_pane_get_appointment (SD_DETAILS_PANE (pane))), ==,
                    sd_appointment_get_id (dirk));
+  panes_wait_until (overlap_shown, pane);
 
   /* Accept: refused by the double-booking rule, with the other booking named; nothing is
    * written yet. */
@@ -435,6 +534,11 @@ test_accept_override (PanesFixture *f, gconstpointer data)
   panes_wait_until (pane_state_is, &wait);
   g_assert_cmpint (stored_state (f, dirk), ==, SD_STATE_CONFIRMED);
   g_assert_cmpint (stored_state (f, anna), ==, SD_STATE_CONFIRMED);
+  /* Booked anyway: the card stays up (no blink) and, reloaded, says it is double-booked. */
+  g_assert_true (overlap_shown (pane));
+  says.pane = pane;
+  says.text = "Double-booked: overlaps Anna Rossi at 14:00 with Marco";
+  panes_wait_until (overlap_says, &says);
   wait_for_count (inbox, 1);
   {
     g_autofree char *titles = row_titles (inbox);
@@ -457,6 +561,8 @@ main (int argc, char *argv[])
               panes_fixture_teardown);
   g_test_add ("/panes/inbox/overlap-flag", PanesFixture, NULL, panes_fixture_setup,
               test_overlap_flag, panes_fixture_teardown);
+  g_test_add ("/panes/inbox/details-warning", PanesFixture, NULL, panes_fixture_setup,
+              test_details_warning, panes_fixture_teardown);
   g_test_add ("/panes/inbox/accept-override", PanesFixture, NULL, panes_fixture_setup,
               test_accept_override, panes_fixture_teardown);
   return g_test_run ();
