@@ -403,6 +403,43 @@ sd_store_list_history (SdStore *self, gint64 appointment_id, GError **error)
 
 /* ---- Inbox ---- */
 
+/* The _async side of a call that lists, run in a thread: one shape for all of this file's
+ * lists, a GPtrArray (or the error) as the task's result. */
+typedef GPtrArray *(*ListCall) (SdStore *self, gint64 id, GError **error);
+
+typedef struct
+{
+  ListCall call;
+  gint64 id;
+} ListData;
+
+static void
+list_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *list;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  list = data->call (source, data->id, &error);
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+run_list_in_thread (GTask *task, ListCall call, gint64 id)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  data->call = call;
+  data->id = id;
+  g_task_set_task_data (task, data, g_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
 /* The active appointments of @candidate's staff member that it overlaps, earliest first.
  * The same indexed range query and the same core rule as accepting it (sd-store-perform.c),
  * so a flag or a warning shows exactly when accepting would be refused without an override.
@@ -470,21 +507,6 @@ sd_store_list_overlaps (SdStore *self, gint64 appointment_id, GError **error)
   return overlaps_locked (self, candidate, error);
 }
 
-static void
-overlaps_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *list;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  list = sd_store_list_overlaps (source, *(gint64 *) task_data, &error);
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
-}
-
 void
 sd_store_list_overlaps_async (SdStore *self, gint64 appointment_id, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data)
@@ -495,8 +517,7 @@ sd_store_list_overlaps_async (SdStore *self, gint64 appointment_id, GCancellable
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sd_store_list_overlaps_async);
-  g_task_set_task_data (task, g_memdup2 (&appointment_id, sizeof appointment_id), g_free);
-  g_task_run_in_thread (task, overlaps_thread);
+  run_list_in_thread (task, sd_store_list_overlaps, appointment_id);
 }
 
 GPtrArray *
@@ -580,19 +601,10 @@ sd_store_list_inbox (SdStore *self, GError **error)
   return g_steal_pointer (&list);
 }
 
-static void
-inbox_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static GPtrArray *
+list_inbox (SdStore *self, gint64 unused, GError **error)
 {
-  GError *error = NULL;
-  GPtrArray *list;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  list = sd_store_list_inbox (source, &error);
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
+  return sd_store_list_inbox (self, error);
 }
 
 void
@@ -605,7 +617,7 @@ sd_store_list_inbox_async (SdStore *self, GCancellable *cancellable,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sd_store_list_inbox_async);
-  g_task_run_in_thread (task, inbox_thread);
+  run_list_in_thread (task, list_inbox, 0);
 }
 
 GPtrArray *

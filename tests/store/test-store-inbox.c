@@ -30,6 +30,14 @@ request (Fixture *f, gint64 start, gint64 staff, gint64 service, const char *cli
   return a;
 }
 
+/* A desk booking of a cut with the first stylist, on @day November at @hour:@minute. */
+static SdAppointment *
+booked (Fixture *f, int day, int hour, int minute, const char *client)
+{
+  return fixture_book (f, fixture_at (f, day, hour, minute), f->staff[0], f->cut,
+                       SD_STATE_CONFIRMED, SD_PAYMENT_AT_SALON, client);
+}
+
 static SdInboxItem *
 item_for (GPtrArray *items, SdAppointment *a)
 {
@@ -72,18 +80,12 @@ test_overlap_flag (Fixture *f, gconstpointer data)
 {
   /* 25th: Anna 14:00–14:30 and Bram 14:30–15:00 with Giulia; a colour 13:45–15:15 asked
    * for Giulia overlaps both, Anna first. */
-  g_autoptr(SdAppointment) anna = fixture_book (f, fixture_at (f, 25, 14, 0), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Anna Rossi");
-  g_autoptr(SdAppointment) bram = fixture_book (f, fixture_at (f, 25, 14, 30), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Bram Visser");
+  g_autoptr(SdAppointment) anna = booked (f, 25, 14, 0, "Anna Rossi");
+  g_autoptr(SdAppointment) bram = booked (f, 25, 14, 30, "Bram Visser");
   g_autoptr(SdAppointment) both = request (f, fixture_at (f, 25, 13, 45), f->staff[0],
                                            f->colour, "Dirk");
   /* 26th: Cora 10:00–10:30; requests right before and right after only touch it. */
-  g_autoptr(SdAppointment) cora = fixture_book (f, fixture_at (f, 26, 10, 0), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Cora");
+  g_autoptr(SdAppointment) cora = booked (f, 26, 10, 0, "Cora");
   g_autoptr(SdAppointment) before = request (f, fixture_at (f, 26, 9, 30), f->staff[0], f->cut,
                                              "Eva");
   g_autoptr(SdAppointment) after = request (f, fixture_at (f, 26, 10, 30), f->staff[0],
@@ -95,9 +97,7 @@ test_overlap_flag (Fixture *f, gconstpointer data)
   g_autoptr(SdAppointment) other_staff = request (f, fixture_at (f, 27, 11, 0), f->staff[0],
                                                   f->cut, "Hugo");
   /* 28th: a cancelled booking frees its slot. */
-  g_autoptr(SdAppointment) ines = fixture_book (f, fixture_at (f, 28, 12, 0), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Ines");
+  g_autoptr(SdAppointment) ines = booked (f, 28, 12, 0, "Ines");
   g_autoptr(SdAppointment) ines_cancelled = NULL;
   g_autoptr(SdAppointment) freed = NULL;
   /* 29th: two requests for overlapping times hold each other's slot. */
@@ -132,9 +132,7 @@ test_overlap_flag (Fixture *f, gconstpointer data)
 static void
 test_flagged_accept (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SdAppointment) anna = fixture_book (f, fixture_at (f, 25, 14, 0), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Anna Rossi");
+  g_autoptr(SdAppointment) anna = booked (f, 25, 14, 0, "Anna Rossi");
   g_autoptr(SdAppointment) dirk = request (f, fixture_at (f, 25, 14, 15), f->staff[0], f->cut,
                                            "Dirk");
   g_autoptr(SdAppointment) accepted = NULL;
@@ -231,12 +229,8 @@ on_overlaps_listed (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_list_overlaps (Fixture *f, gconstpointer data)
 {
-  g_autoptr(SdAppointment) anna = fixture_book (f, fixture_at (f, 25, 14, 0), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Anna Rossi");
-  g_autoptr(SdAppointment) bram = fixture_book (f, fixture_at (f, 25, 14, 30), f->staff[0],
-                                                f->cut, SD_STATE_CONFIRMED,
-                                                SD_PAYMENT_AT_SALON, "Bram Visser");
+  g_autoptr(SdAppointment) anna = booked (f, 25, 14, 0, "Anna Rossi");
+  g_autoptr(SdAppointment) bram = booked (f, 25, 14, 30, "Bram Visser");
   g_autoptr(SdAppointment) dirk = request (f, fixture_at (f, 25, 13, 45), f->staff[0],
                                            f->colour, "Dirk");
   /* Back to back with Dirk (13:15–13:45), and the same time as Anna with another stylist. */
