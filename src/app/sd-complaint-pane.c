@@ -458,6 +458,7 @@ sd_complaint_pane_set_complaint (SdComplaintPane *self, gint64 complaint_id)
       g_clear_object (&self->appointment);
       g_ptr_array_set_size (self->files, 0);
       self->files_generation++;   /* a check still running was for the last one */
+      self->files_checking = 0;
       sd_complaint_pane_rebuild_files (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->contest_view), "", -1);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
@@ -609,8 +610,10 @@ sd_complaint_pane_update_actions (SdComplaintPane *self)
                                  open && sd_complaint_pane_refund_amount (self, &problem) > 0);
   gtk_widget_action_set_enabled (widget, "complaint.send-redo",
                                  open && sd_complaint_pane_selected_slot (self) != 0);
+  /* Not while chosen files are being checked: the answer would go without them. */
   gtk_widget_action_set_enabled (widget, "complaint.send-contest",
-                                 open && body != NULL && *body != '\0');
+                                 open && body != NULL && *body != '\0'
+                                 && self->files_checking == 0);
   gtk_widget_action_set_enabled (widget, "complaint.add-files", open);
   gtk_widget_action_set_enabled (widget, "complaint.remove-file", !busy);
   gtk_widget_action_set_enabled (widget, "complaint.send-message",

@@ -731,6 +731,43 @@ test_contest (Fixture *fx, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Send pressed right after choosing a photo: the check of the file still runs, so the
+ * answer waits for it instead of going to the marketplace without the evidence. */
+static void
+test_contest_waits_for_files (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  GtkWidget *view = sd_complaints_view_new (f->store);
+  GtkWidget *window = panes_window_new (view, 1280, 1100);
+  g_autofree char *png = write_png (f, "colour-chart.png");
+  const char *const files[] = { png, NULL };
+  FilesAre one = { NULL, 1, FALSE };
+  g_autoptr (SdComplaint) after = NULL;
+  guint responds = count_outbox (f, "respond");
+  GtkWidget *pane;
+
+  wait_for_list (view, 2, 4);
+  pane = open_complaint (view, fx->anna, SD_COMPLAINT_AWAITING_REPLY);
+  one.pane = pane;
+  set_text_view (pane, "The client chose this colour from our chart; see the photo.");
+  g_assert_true (action_enabled (pane, "complaint.send-contest"));
+  add_paths (pane, files);
+  /* The check answers on the main loop, which has not run yet. */
+  g_assert_false (action_enabled (pane, "complaint.send-contest"));
+  gtk_widget_activate_action (pane, "complaint.send-contest", NULL);
+  panes_wait_until (files_are, &one);
+  panes_run_for (100);
+  g_assert_cmpuint (count_outbox (f, "respond"), ==, responds);   /* nothing sent yet */
+  g_assert_true (action_enabled (pane, "complaint.send-contest"));
+
+  gtk_widget_activate_action (pane, "complaint.send-contest", NULL);
+  wait_for_pane (pane, SD_COMPLAINT_UNDER_REVIEW);
+  after = stored (f, fx->anna);
+  g_assert_cmpuint (g_strv_length ((char **) sd_complaint_get_attachments (after)), ==, 1);
+  g_assert_cmpuint (count_outbox (f, "respond"), ==, responds + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_refuse_files (Fixture *fx, gconstpointer data)
 {
@@ -1055,6 +1092,7 @@ main (int argc, char *argv[])
   ADD ("refund", test_refund);
   ADD ("redo", test_redo);
   ADD ("contest", test_contest);
+  ADD ("contest-waits-for-files", test_contest_waits_for_files);
   ADD ("refuse-files", test_refuse_files);
   ADD ("refusal-and-late", test_refusal_and_late);
   ADD ("refreshed-while-open", test_refreshed_while_open);
