@@ -768,6 +768,36 @@ test_contest_waits_for_files (Fixture *fx, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An answer refused after the user already went on to another complaint: the refusal is
+ * told (a toast naming it), never shown as if the other complaint's answer had failed. */
+static void
+test_refused_after_leaving (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  GtkWidget *view = sd_complaints_view_new (f->store);
+  GtkWidget *window = panes_window_new (view, 1280, 800);
+  SdComplaintResponse elsewhere = { .action = SD_RESPONSE_CONTEST, .body = "From the other desk" };
+  g_autoptr (SdComplaint) answered = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *pane;
+
+  wait_for_list (view, 2, 4);
+  pane = open_complaint (view, fx->bram, SD_COMPLAINT_AWAITING_REPLY);
+  answered = sd_store_respond_complaint (f->store, fx->bram, &elsewhere, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (pane, "complaint.send-refund", NULL);
+  /* Back to the list and on to Anna's before the store answered. */
+  sd_complaints_view_open (SD_COMPLAINTS_VIEW (view), fx->anna);
+  wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+  panes_run_for (100);
+  g_assert_cmpint (sd_complaint_get_id (sd_complaint_pane_get_complaint (SD_COMPLAINT_PANE (pane))),
+                   ==, fx->anna);
+  g_assert_false (gtk_widget_get_visible (pane_child (pane, "answer_error_label")));
+  g_assert_nonnull (find_label (pane, "The previous answer was not saved: "));
+  g_assert_true (action_enabled (pane, "complaint.send-refund"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_refuse_files (Fixture *fx, gconstpointer data)
 {
@@ -1093,6 +1123,7 @@ main (int argc, char *argv[])
   ADD ("redo", test_redo);
   ADD ("contest", test_contest);
   ADD ("contest-waits-for-files", test_contest_waits_for_files);
+  ADD ("refused-after-leaving", test_refused_after_leaving);
   ADD ("refuse-files", test_refuse_files);
   ADD ("refusal-and-late", test_refusal_and_late);
   ADD ("refreshed-while-open", test_refreshed_while_open);
