@@ -1034,6 +1034,16 @@ test_chat (Fixture *fx, gconstpointer data)
   g_clear_pointer (&text, g_free);
   text = visible_text (pane_child (pane, "chat_list"));
   g_assert_nonnull (strstr (text, "You · Mon 23 Nov, 09:00"));
+
+  /* Typing on while the message is being sent: what was typed after it stays. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "See you then");
+  gtk_widget_activate_action (pane, "complaint.send-message", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "See you then. And the fringe");
+  panes_run_for (50);
+  wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+  g_assert_cmpuint (count_outbox (f, "message"), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "See you then. And the fringe");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
