@@ -417,6 +417,7 @@ on_files_checked (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   refused = g_ptr_array_ref (check->refused);
   g_object_set_data (G_OBJECT (self), "sd-checking", NULL);
+  self->files_checking--;
   for (guint i = 0; i < check->accepted->len; i++)
     {
       SdPaneFile *file = g_ptr_array_index (check->accepted, i);
@@ -463,6 +464,8 @@ sd_complaint_pane_add_files (SdComplaintPane *self, GFile **files, guint n_files
   g_task_set_task_data (task, g_ptr_array_free (g_steal_pointer (&paths), FALSE),
                         (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, check_files_thread);
+  self->files_checking++;
+  sd_complaint_pane_update_actions (self);
 }
 
 static void

@@ -230,7 +230,14 @@ on_message_sent (GObject *source, GAsyncResult *result, gpointer user_data)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->message_entry), "");
+  /* Only what was sent goes: words typed on while it was sending stay in the entry. */
+  {
+    g_autofree char *now_typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                               GTK_EDITABLE (self->message_entry))));
+
+    if (g_strcmp0 (now_typed, g_task_get_task_data (G_TASK (result))) == 0)
+      gtk_editable_set_text (GTK_EDITABLE (self->message_entry), "");
+  }
   sd_complaint_pane_emit_changed (self);
   sd_complaint_pane_reload (self);
 }

@@ -33,6 +33,7 @@ struct _SdComplaintPane
   gint64 chosen_slot;              /* the one the user picked (kept across reloads) */
   GPtrArray *files;                /* SdPaneFile for the contest */
   guint files_generation;          /* bumped when the files are dropped (other complaint) */
+  guint files_checking;            /* checks of chosen files still running (this complaint) */
   GCancellable *cancellable;       /* everything in flight; cancelled on dispose */
   GCancellable *load_cancellable;
   GtkFileChooserNative *chooser;

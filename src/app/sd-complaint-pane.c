@@ -458,6 +458,7 @@ sd_complaint_pane_set_complaint (SdComplaintPane *self, gint64 complaint_id)
       g_clear_object (&self->appointment);
       g_ptr_array_set_size (self->files, 0);
       self->files_generation++;   /* a check still running was for the last one */
+      self->files_checking = 0;
       sd_complaint_pane_rebuild_files (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->contest_view), "", -1);
       gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
@@ -519,9 +520,33 @@ on_responded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (SdComplaint) cm = g_task_propagate_pointer (G_TASK (result), &error);
 
+  Respond *r = g_task_get_task_data (G_TASK (result));
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   sd_complaint_pane_set_busy (self, self->loading, FALSE);
+  if (r->complaint_id != self->complaint_id)
+    {
+      /* The user went on to another complaint meanwhile: its screen (files, error line)
+       * is not this answer's. Say what happened to the answer, in a toast. */
+      if (cm == NULL)
+        {
+          /* Translators: %s is the store's reason, "This complaint is not waiting …" */
+          g_autofree char *text = g_strdup_printf (_("The previous answer was not saved: %s"),
+                                                   error->message);
+          AdwToast *toast = adw_toast_new (text);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      else
+        {
+          adw_toast_overlay_add_toast (
+            self->toast_overlay, adw_toast_new (_("Answer saved; it is sent to the marketplace.")));
+          g_signal_emit (self, signals[CHANGED], 0, r->complaint_id);
+        }
+      return;
+    }
   if (cm == NULL)
     {
       /* The store's own words: they name the rule (or the file) that refused it. */
@@ -609,8 +634,10 @@ sd_complaint_pane_update_actions (SdComplaintPane *self)
                                  open && sd_complaint_pane_refund_amount (self, &problem) > 0);
   gtk_widget_action_set_enabled (widget, "complaint.send-redo",
                                  open && sd_complaint_pane_selected_slot (self) != 0);
+  /* Not while chosen files are being checked: the answer would go without them. */
   gtk_widget_action_set_enabled (widget, "complaint.send-contest",
-                                 open && body != NULL && *body != '\0');
+                                 open && body != NULL && *body != '\0'
+                                 && self->files_checking == 0);
   gtk_widget_action_set_enabled (widget, "complaint.add-files", open);
   gtk_widget_action_set_enabled (widget, "complaint.remove-file", !busy);
   gtk_widget_action_set_enabled (widget, "complaint.send-message",

@@ -731,6 +731,73 @@ test_contest (Fixture *fx, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Send pressed right after choosing a photo: the check of the file still runs, so the
+ * answer waits for it instead of going to the marketplace without the evidence. */
+static void
+test_contest_waits_for_files (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  GtkWidget *view = sd_complaints_view_new (f->store);
+  GtkWidget *window = panes_window_new (view, 1280, 1100);
+  g_autofree char *png = write_png (f, "colour-chart.png");
+  const char *const files[] = { png, NULL };
+  FilesAre one = { NULL, 1, FALSE };
+  g_autoptr (SdComplaint) after = NULL;
+  guint responds = count_outbox (f, "respond");
+  GtkWidget *pane;
+
+  wait_for_list (view, 2, 4);
+  pane = open_complaint (view, fx->anna, SD_COMPLAINT_AWAITING_REPLY);
+  one.pane = pane;
+  set_text_view (pane, "The client chose this colour from our chart; see the photo.");
+  g_assert_true (action_enabled (pane, "complaint.send-contest"));
+  add_paths (pane, files);
+  /* The check answers on the main loop, which has not run yet. */
+  g_assert_false (action_enabled (pane, "complaint.send-contest"));
+  gtk_widget_activate_action (pane, "complaint.send-contest", NULL);
+  panes_wait_until (files_are, &one);
+  panes_run_for (100);
+  g_assert_cmpuint (count_outbox (f, "respond"), ==, responds);   /* nothing sent yet */
+  g_assert_true (action_enabled (pane, "complaint.send-contest"));
+
+  gtk_widget_activate_action (pane, "complaint.send-contest", NULL);
+  wait_for_pane (pane, SD_COMPLAINT_UNDER_REVIEW);
+  after = stored (f, fx->anna);
+  g_assert_cmpuint (g_strv_length ((char **) sd_complaint_get_attachments (after)), ==, 1);
+  g_assert_cmpuint (count_outbox (f, "respond"), ==, responds + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An answer refused after the user already went on to another complaint: the refusal is
+ * told (a toast naming it), never shown as if the other complaint's answer had failed. */
+static void
+test_refused_after_leaving (Fixture *fx, gconstpointer data)
+{
+  PanesFixture *f = &fx->f;
+  GtkWidget *view = sd_complaints_view_new (f->store);
+  GtkWidget *window = panes_window_new (view, 1280, 800);
+  SdComplaintResponse elsewhere = { .action = SD_RESPONSE_CONTEST, .body = "From the other desk" };
+  g_autoptr (SdComplaint) answered = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *pane;
+
+  wait_for_list (view, 2, 4);
+  pane = open_complaint (view, fx->bram, SD_COMPLAINT_AWAITING_REPLY);
+  answered = sd_store_respond_complaint (f->store, fx->bram, &elsewhere, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (pane, "complaint.send-refund", NULL);
+  /* Back to the list and on to Anna's before the store answered. */
+  sd_complaints_view_open (SD_COMPLAINTS_VIEW (view), fx->anna);
+  wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+  panes_run_for (100);
+  g_assert_cmpint (sd_complaint_get_id (sd_complaint_pane_get_complaint (SD_COMPLAINT_PANE (pane))),
+                   ==, fx->anna);
+  g_assert_false (gtk_widget_get_visible (pane_child (pane, "answer_error_label")));
+  g_assert_nonnull (find_label (pane, "The previous answer was not saved: "));
+  g_assert_true (action_enabled (pane, "complaint.send-refund"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_refuse_files (Fixture *fx, gconstpointer data)
 {
@@ -967,6 +1034,16 @@ test_chat (Fixture *fx, gconstpointer data)
   g_clear_pointer (&text, g_free);
   text = visible_text (pane_child (pane, "chat_list"));
   g_assert_nonnull (strstr (text, "You · Mon 23 Nov, 09:00"));
+
+  /* Typing on while the message is being sent: what was typed after it stays. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "See you then");
+  gtk_widget_activate_action (pane, "complaint.send-message", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "See you then. And the fringe");
+  panes_run_for (50);
+  wait_for_pane (pane, SD_COMPLAINT_AWAITING_REPLY);
+  g_assert_cmpuint (count_outbox (f, "message"), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "See you then. And the fringe");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1055,6 +1132,8 @@ main (int argc, char *argv[])
   ADD ("refund", test_refund);
   ADD ("redo", test_redo);
   ADD ("contest", test_contest);
+  ADD ("contest-waits-for-files", test_contest_waits_for_files);
+  ADD ("refused-after-leaving", test_refused_after_leaving);
   ADD ("refuse-files", test_refuse_files);
   ADD ("refusal-and-late", test_refusal_and_late);
   ADD ("refreshed-while-open", test_refreshed_while_open);
