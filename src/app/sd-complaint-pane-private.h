@@ -94,6 +94,10 @@ void     sd_complaint_pane_set_busy        (SdComplaintPane *self,
                                             gboolean         sending);
 /* Emits "changed" for the shown complaint. */
 void     sd_complaint_pane_emit_changed    (SdComplaintPane *self);
+/* The same for @complaint_id, which need not be the one shown (an answer that came back
+ * after the user moved on). */
+void     sd_complaint_pane_emit_changed_for (SdComplaintPane *self,
+                                             gint64           complaint_id);
 /* "Mon 23 Nov, 14:30" in the salon's zone. Free with g_free. */
 char    *sd_complaint_pane_format_short    (SdComplaintPane *self,
                                             gint64           instant);
