@@ -293,6 +293,41 @@ panes_run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+GtkWindow *
+panes_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+panes_find_dialog (void)
+{
+  return (AdwMessageDialog *) panes_find_window (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return panes_find_dialog () != NULL;
+}
+
+AdwMessageDialog *
+panes_wait_for_dialog (void)
+{
+  panes_wait_until (dialog_shown, NULL);
+  return panes_find_dialog ();
+}
+
 GtkWidget *
 panes_find_button (GtkWidget *root, const char *action_name)
 {

@@ -56,6 +56,13 @@ void           panes_wait_until         (gboolean (*condition) (gpointer data), 
 /* Lets the main loop run for @ms milliseconds (frames, idle handlers). */
 void           panes_run_for            (guint ms);
 
+/* The shown toplevel window of @type (a message dialog, the wizard, the Save dialog…), or
+ * NULL. */
+GtkWindow        *panes_find_window      (GType type);
+/* The shown AdwMessageDialog, or NULL; and the one that shows up, waiting for it. */
+AdwMessageDialog *panes_find_dialog      (void);
+AdwMessageDialog *panes_wait_for_dialog  (void);
+
 /* The GtkButton in @root's tree whose action-name is @action_name, or NULL. */
 GtkWidget     *panes_find_button        (GtkWidget *root, const char *action_name);
 guint          panes_count_children     (GtkWidget *widget);

@@ -29,47 +29,18 @@ child (GtkWidget *widget, GType type, const char *name)
 #define WIZ(w, name) child (GTK_WIDGET (w), SD_TYPE_CANCEL_WIZARD, name)
 #define PANE(p, name) child ((p), SD_TYPE_DETAILS_PANE, name)
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
-          && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static SdCancelWizard *
 open_wizard (GtkWidget *pane)
 {
   GtkWindow *wizard;
 
   gtk_widget_activate_action (pane, "appointment.cancel", NULL);
-  wizard = find_toplevel (SD_TYPE_CANCEL_WIZARD);
+  wizard = panes_find_window (SD_TYPE_CANCEL_WIZARD);
   g_assert_nonnull (wizard);
   g_assert_true (gtk_window_get_modal (wizard));
   g_assert_true (gtk_window_get_transient_for (wizard)
                  == GTK_WINDOW (gtk_widget_get_root (pane)));
   return SD_CANCEL_WIZARD (wizard);
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  panes_wait_until (dialog_shown, NULL);
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -271,7 +242,7 @@ assert_cancelled (PanesFixture *f, GtkWidget *pane, SdAppointment *before, guint
   SdHistoryEntry *entry;
 
   wait_for_state (pane, SD_STATE_CANCELLED);
-  g_assert_null (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_null (panes_find_window (SD_TYPE_CANCEL_WIZARD));
   after = stored (f, before);
   g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_CANCELLED);
   c = sd_appointment_get_cancellation (after);
@@ -559,7 +530,7 @@ test_escape_changes_nothing (PanesFixture *f, gconstpointer data)
   /* Escape is bound to window.close: the wizard goes, nothing else happens. */
   act (wizard, "window.close");
   panes_run_for (100);
-  g_assert_null (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_null (panes_find_window (SD_TYPE_CANCEL_WIZARD));
   after = stored (f, booked);
   g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_CONFIRMED);
   g_assert_null (sd_appointment_get_cancellation (after));
@@ -590,7 +561,7 @@ test_clock_moves_rule (PanesFixture *f, gconstpointer data)
   g_assert_false (sd_cancel_wizard_get_request (wizard, &request));
   act (wizard, "wizard.confirm");
   panes_run_for (50);
-  g_assert_nonnull (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_nonnull (panes_find_window (SD_TYPE_CANCEL_WIZARD));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.refund", "s", "full");
   g_assert_true (sd_cancel_wizard_get_request (wizard, &request));
   g_assert_cmpint (request.refund, ==, SD_REFUND_CHOICE_FULL);
@@ -636,7 +607,7 @@ test_disputed_refused (PanesFixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (cancel));
   gtk_widget_activate_action (pane, "appointment.cancel", NULL);
   panes_run_for (100);
-  g_assert_null (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_null (panes_find_window (SD_TYPE_CANCEL_WIZARD));
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_sensitive (message));
   g_assert_true (gtk_widget_is_visible (message));
@@ -644,7 +615,7 @@ test_disputed_refused (PanesFixture *f, gconstpointer data)
   /* An undo aimed at it is refused by the store, and says so. */
   gtk_widget_activate_action (pane, "appointment.undo-cancel", "x",
                               sd_appointment_get_id (disputed));
-  gtk_window_destroy (GTK_WINDOW (wait_for_dialog ()));
+  gtk_window_destroy (GTK_WINDOW (panes_wait_for_dialog ()));
   after = stored (f, disputed);
   g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_DISPUTED);
   g_assert_cmpuint (outbox_count (f), ==, outbox_before);
@@ -673,7 +644,7 @@ test_disputed_meanwhile (PanesFixture *f, gconstpointer data)
   act (wizard, "wizard.confirm");
 
   /* The store asks the core again: locked, said in its words, nothing written. */
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "The appointment was not changed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "complaint"));
@@ -805,7 +776,7 @@ test_undo_after_window (PanesFixture *f, gconstpointer data)
 
   /* Undo now: refused, in plain words, and nothing changes. */
   gtk_widget_activate (undo);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "The cancellation was not undone");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already been sent"));
@@ -880,7 +851,7 @@ test_keyboard (PanesFixture *f, gconstpointer data)
   /* On the summary Enter does nothing: cancelling takes the red button. */
   g_assert_false (press_enter (wizard));
   panes_run_for (100);
-  g_assert_nonnull (find_toplevel (SD_TYPE_CANCEL_WIZARD));
+  g_assert_nonnull (panes_find_window (SD_TYPE_CANCEL_WIZARD));
   g_assert_cmpuint (outbox_count (f), ==, outbox_before);
   after = stored (f, booked);
   g_assert_cmpint (sd_appointment_get_state (after), ==, SD_STATE_CONFIRMED);
@@ -961,7 +932,7 @@ test_message_client (PanesFixture *f, gconstpointer data)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   gtk_widget_activate (button);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Kees"));
   /* Send waits for words, blanks are not words. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send"));
@@ -989,7 +960,7 @@ test_message_client (PanesFixture *f, gconstpointer data)
   wizard = open_wizard (pane);
   pick (wizard, "salon_row");
   gtk_widget_activate (WIZ (wizard, "message_button"));
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (wizard));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "send"));
   adw_message_dialog_response (dialog, "cancel");

@@ -17,34 +17,6 @@ child (GtkWidget *pane, const char *name)
   return GTK_WIDGET (object);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  panes_wait_until (dialog_shown, NULL);
-  return find_dialog ();
-}
-
 static void
 answer (AdwMessageDialog *dialog, const char *response)
 {
@@ -155,7 +127,7 @@ test_decline (PanesFixture *f, gconstpointer data)
   GtkWidget *reason;
 
   gtk_widget_activate_action (pane, "appointment.decline", NULL);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   /* Said before it is done: declining costs ranking. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ranking"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "decline"));
@@ -190,7 +162,7 @@ test_unavailable (PanesFixture *f, gconstpointer data)
 
   g_assert_null (strstr (gtk_label_get_text (phone), "+31"));
   gtk_widget_activate_action (pane, "appointment.unavailable", NULL);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "propose"));
   first = nth_of_type (dialog, GTK_TYPE_ENTRY, 0);
   second = nth_of_type (dialog, GTK_TYPE_ENTRY, 1);
@@ -244,7 +216,7 @@ test_accept_overlap (PanesFixture *f, gconstpointer data)
 
   pane = show_pane (f, second, &window);
   gtk_widget_activate_action (pane, "appointment.accept", NULL);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   /* Refused first, with the core's words naming the other booking. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Cora"));
   after = stored (f, second);
@@ -272,7 +244,7 @@ test_reschedule (PanesFixture *f, gconstpointer data)
 
   g_signal_connect (pane, "appointment-changed", G_CALLBACK (on_changed), &changed);
   gtk_widget_activate_action (pane, "appointment.reschedule", NULL);
-  dialog = wait_for_dialog ();
+  dialog = panes_wait_for_dialog ();
   entry = nth_of_type (dialog, GTK_TYPE_ENTRY, 0);
   /* It starts from the current time, in the salon's zone. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-11-24 09:00");

@@ -481,27 +481,6 @@ test_client_warning (PanesFixture *f, gconstpointer data)
 
 /* ---- "Unavailable": up to three other times, and the phone ---- */
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 static void
 collect_entries (GtkWidget *root, GPtrArray *out)
 {
@@ -536,8 +515,7 @@ test_unavailable_three (PanesFixture *f, gconstpointer data)
   sd_details_pane_set_appointment (SD_DETAILS_PANE (pane), request);
   g_assert_null (strstr (gtk_label_get_text (phone), "+31"));
   gtk_widget_activate_action (pane, "appointment.unavailable", NULL);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   /* Three fields, no more. */
   collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
   g_assert_cmpuint (entries->len, ==, 3);

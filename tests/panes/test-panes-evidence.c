@@ -385,30 +385,7 @@ have_file (gpointer data)
   return *(GFile **) data != NULL;
 }
 
-/* The shown window of @type (a message dialog, the Save dialog…), or NULL. */
-static GtkWidget *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-#define find_dialog() ((AdwMessageDialog *) find_window (ADW_TYPE_MESSAGE_DIALOG))
-#define find_save_dialog() find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
+#define find_save_dialog() ((GtkWidget *) panes_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG))
 
 static gboolean
 save_dialog_shown (gpointer data)
@@ -452,8 +429,7 @@ test_pane_export (PanesFixture *f, gconstpointer data)
 
   /* A folder that went away: the user reads why, in words. */
   sd_details_pane_export_evidence_to (SD_DETAILS_PANE (pane), bad);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The evidence pack was not saved");
   assert_contains (adw_message_dialog_get_body (dialog), "does not exist");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -563,13 +539,12 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
   /* The toast says so and offers to open it. */
   panes_wait_until (toast_shown, pane);
   g_assert_nonnull (shown_label (pane, "Open"));
-  g_assert_null (find_dialog ());
+  g_assert_null (panes_find_dialog ());
   screenshot (window, "complaints-export-toast.png");
 
   /* A folder that went away: the reason in a dialog over the window; nothing written. */
   sd_complaint_pane_export_evidence_to (SD_COMPLAINT_PANE (pane), bad);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The evidence pack was not saved");
   assert_contains (adw_message_dialog_get_body (dialog), "“");
@@ -588,7 +563,7 @@ test_complaint_pane_export (PanesFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   panes_wait_until (pane_gone, &pane);
   g_assert_true (g_file_test (late_path, G_FILE_TEST_IS_REGULAR));
-  g_assert_null (find_dialog ());
+  g_assert_null (panes_find_dialog ());
 }
 
 /* The button itself: without a desktop portal the "native" Save dialog is GTK's own, so the
@@ -845,8 +820,7 @@ test_contest_no_show (PanesFixture *f, gconstpointer data)
   g_assert_null (gtk_widget_get_tooltip_text (button));
 
   gtk_widget_activate_action (pane, "appointment.open-complaint", NULL);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Contest the no-show?");
   assert_contains (adw_message_dialog_get_body (dialog),
                    "The appointment is locked until the marketplace decides");
@@ -948,8 +922,7 @@ test_open_complaint_completed (PanesFixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Open _Complaint…");
   g_assert_true (gtk_widget_get_sensitive (button));
   gtk_widget_activate_action (pane, "appointment.open-complaint", NULL);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Open a complaint?");
   /* Cancelling changes nothing. */
   gtk_editable_set_text (GTK_EDITABLE (nth_entry (dialog, 0)), "Left without paying the extras");

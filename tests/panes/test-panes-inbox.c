@@ -424,27 +424,6 @@ test_details_warning (PanesFixture *f, gconstpointer data)
 
 /* ---- Accepting a flagged request: refused first, then "Accept anyway" ---- */
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 typedef struct
 {
   GtkWidget *pane;
@@ -522,8 +501,7 @@ test_accept_override (PanesFixture *f, gconstpointer data)
   /* Accept: refused by the double-booking rule, with the other booking named; nothing is
    * written yet. */
   gtk_widget_activate_action (pane, "appointment.accept", NULL);
-  panes_wait_until (dialog_shown, NULL);
-  dialog = find_dialog ();
+  dialog = panes_wait_for_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Anna Rossi"));
   g_assert_cmpint (stored_state (f, dirk), ==, SD_STATE_REQUESTED);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "anyway"));
