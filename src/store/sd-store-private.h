@@ -131,4 +131,8 @@ gint64         sd_store_find_or_add_client (SdStore *self, const char *name, con
                                             const char *email, GError **error);
 char          *sd_store_phone_digits       (const char *phone);
 
+/* sd-store-meta.c: sets (or, with @value NULL, removes) a meta key; the lock is held. */
+gboolean sd_store_set_meta_locked (SdStore *self, const char *key, const char *value,
+                                   GError **error);
+
 G_END_DECLS
